@@ -1,0 +1,1 @@
+"""The verify Datasette plugin."""

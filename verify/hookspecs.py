@@ -1,0 +1,16 @@
+"""Every hook of verify's plugin API, one docstring each (documented in docs/plugins.md).
+
+Hooks follow the ``register_*`` pattern: a plugin receives a ``register`` callback and adds
+things; the core decides how to use them. The built-in behaviour registers through the same
+hooks (``verify/readers/`` ...), which keeps the API honest.
+"""
+
+from pluggy import HookimplMarker, HookspecMarker
+
+hookspec = HookspecMarker("verify")
+hookimpl = HookimplMarker("verify")
+
+
+@hookspec
+def register_readers(register):
+    """Register input readers: ``register(reader)`` with an object that has ``name``, ``can_read(source)`` and ``read(source, options)`` yielding ``ReportInput`` or ``ReadFailure``."""

@@ -1,0 +1,56 @@
+"""JSONL: one report per line, DESIGN.md's fields. A bad line is reported and skipped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+from ..decode import DecodeError, decode_bytes
+from ..hookspecs import hookimpl
+from ..model import ReadFailure, ReadOptions, ReportInput
+from .records import RecordError, report_from_record
+
+
+class JsonlReader:
+    """Reads ``.jsonl``/``.ndjson`` files, one report per non-empty line."""
+
+    name = "jsonl"
+    suffixes = (".jsonl", ".ndjson")
+
+    def can_read(self, source: str) -> bool:
+        return Path(source).suffix.lower() in self.suffixes
+
+    def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
+        try:
+            data = Path(source).read_bytes()
+            text, _ = decode_bytes(data)
+        except OSError as error:
+            yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+            return
+        except DecodeError as error:
+            yield ReadFailure(source, str(error))
+            return
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            origin = f"{source}:{number}"
+            if len(line.encode("utf-8")) > options.max_bytes:
+                yield ReadFailure(origin, f"too large: line over {options.max_bytes:,} bytes")
+                continue
+            try:
+                record = json.loads(line)
+                report = report_from_record(record, origin)
+            except json.JSONDecodeError as error:
+                yield ReadFailure(origin, f"malformed JSON: {error.msg} at column {error.colno}")
+                continue
+            except RecordError as error:
+                yield ReadFailure(origin, str(error))
+                continue
+            report.raw = line.encode("utf-8")
+            yield report
+
+
+@hookimpl
+def register_readers(register):
+    register(JsonlReader())
