@@ -14,3 +14,8 @@ hookimpl = HookimplMarker("verify")
 @hookspec
 def register_readers(register):
     """Register input readers: ``register(reader)`` with an object that has ``name``, ``can_read(source)`` and ``read(source, options)`` yielding ``ReportInput`` or ``ReadFailure``."""
+
+
+@hookspec
+def register_extractors(register):
+    """Register statement extractors: ``register(extractor)`` with ``languages`` (codes, or ``("*",)``) and ``extract(text, *, language, published)`` returning ``ExtractedStatement`` objects."""

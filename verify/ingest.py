@@ -184,12 +184,12 @@ def ingest(db: Database, sources: Iterable[str], options: ReadOptions | None = N
     readers = collect("register_readers")
     summary = IngestSummary()
     for source in expand_sources(sources):
+        if "://" not in source and not Path(source).exists():
+            summary.failures.append((source, "not found: no such file or folder"))
+            continue
         reader = pick_reader(readers, source)
         if reader is None:
-            if "://" not in source and not Path(source).exists():
-                summary.failures.append((source, "not found: no such file or folder"))
-            else:
-                summary.failures.append((source, "unsupported: no reader for this input"))
+            summary.failures.append((source, "unsupported: no reader for this input"))
             continue
         for item in reader.read(source, options):
             if isinstance(item, ReadFailure):

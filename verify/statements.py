@@ -64,8 +64,6 @@ def store_statements(db: Database, report_id: int, content_hash: str, language: 
 
     Runs inside the caller's transaction: a report is never visible without its statements.
     """
-    from .speakers import resolve_speaker
-
     existing = {row[0]: row[1] for row in db.execute(
         "SELECT uid, id FROM statements WHERE report_id = ?", [report_id])}
     seen: dict[tuple[str, str], int] = {}
@@ -79,6 +77,8 @@ def store_statements(db: Database, report_id: int, content_hash: str, language: 
         uid = statement_uid(content_hash, statement.kind, norm, occurrence)
         speaker_id = None
         if statement.speaker is not None:
+            from .speakers import resolve_speaker
+
             speaker_id = resolve_speaker(db, statement.speaker, report_speakers=report_speakers)
         row = {
             "uid": uid, "report_id": report_id, "sentence": statement.sentence,

@@ -27,6 +27,7 @@ _PAREN_DATELINE = re.compile(
 )
 _CREDIT = re.compile(r"^(?:source|credit|المصدر|مصدر الخبر)\s*[:：]\s*(?P<source>.+?)\s*$", re.I)
 _BYLINE = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*:?\s+(?P<name>[^\n]{3,80})$", re.I)
+_FURNITURE = re.compile(r"^[\s\d٠-٩۰-۹.,:/|•·\-–—]*$")
 _SENTENCE_END = re.compile(r"[.!?؟。]\s*$")
 
 
@@ -71,6 +72,9 @@ def parse_plain_text(text: str) -> ReportInput:
         else:
             break
         rest = rest[1:]
+    # Pasted pages often end with furniture such as a view counter (the seed ends "NRT", "24").
+    while len(rest) > 1 and _FURNITURE.match(lines[rest[-1]]):
+        rest = rest[:-1]
     cites: list[str] = []
     if len(rest) > 1:
         credit = _credit_line(lines[rest[-1]].strip())
