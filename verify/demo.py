@@ -6,11 +6,13 @@ so the demo database looks exactly like one a user built by hand.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from .ingest import ingest
+from .ingest import IngestSummary, ingest
+from .model import ReadOptions
 from .outlets import import_outlets, seed_aliases
 from .paths import data_path
 from .progress import Progress
@@ -36,8 +38,13 @@ def build_demo(db: Database, *, progress: Progress | None = None) -> list[str]:
             result = import_outlets(db, outlets_csv)
             run.counts = {"created": result.created, "updated": result.updated}
         lines.append(f"outlets: {result.created} created, {result.updated} updated")
+    manifest_path = SAMPLE / "ingest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    summary = IngestSummary()
     with record_run(db, "ingest", {"inputs": [str(SAMPLE)]}) as run:
-        summary = ingest(db, sample_inputs(), progress=progress)
+        for source in sample_inputs():
+            options = ReadOptions(**manifest.get(Path(source).name, {}))
+            summary.merge(ingest(db, [source], options, progress=progress))
         run.counts = summary.counts()
     if progress:
         progress.close()

@@ -58,6 +58,12 @@ class IngestSummary:
             parts[-1] += " (" + ", ".join(f"{n} {r}" for r, n in reasons.most_common()) + ")"
         return ", ".join(parts)
 
+    def merge(self, other: "IngestSummary") -> None:
+        """Add another run's counts, for callers that ingest in several calls."""
+        for name in ("read", "stored", "versions", "duplicates", "statements"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures += other.failures
+
     def counts(self) -> dict:
         return {"read": self.read, "stored": self.stored, "versions": self.versions,
                 "duplicates": self.duplicates, "statements": self.statements,
