@@ -203,3 +203,12 @@ def test_migrations_are_recorded_and_reopening_is_harmless(tmp_path, batch):
     assert len(names) == len(set(names))
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_jsonl_text_with_unicode_line_separators_is_one_record(tmp_path):
+    feed = tmp_path / "a.jsonl"
+    record = {"outlet": "Levant Daily", "text": "First part\u2028second part\u0085third."}
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run("ingest", tmp_path / "t.db", feed)
+    assert result.exit_code == 0, result.output
+    assert "1 read, 1 stored" in result.output

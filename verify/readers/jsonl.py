@@ -31,7 +31,9 @@ class JsonlReader:
         except DecodeError as error:
             yield ReadFailure(source, str(error))
             return
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Only "\n" ends a record: str.splitlines() would also split inside a JSON string at
+        # U+2028, U+0085 and friends, which json.dumps(ensure_ascii=False) leaves unescaped.
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             origin = f"{source}:{number}"
