@@ -1,0 +1,398 @@
+"""Compare two statements: how alike they are, and how they relate.
+
+One function serves ``verify match``, the Datasette similarity function and the benchmarks, so
+a threshold measured on MRPC/ANS is the threshold users get. Words are aligned token by token
+(exact stems first, then typos through rapidfuzz on the leftovers): order-insensitive, so
+reordered and shortened quotes still align, and cheap enough to run on every candidate. The
+alignment gives the highlighted spans and leaves the unaligned words where differences
+(numbers, dates, negation, opposites, swapped places) are looked for. A relation other than
+``unrelated`` always rests on evidence kept in ``details``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from ..normalize import Normalized, normalize, normalize_text
+from .differences import Side, find_differences
+from .tokens import Token, script_of, tokenize
+
+__all__ = ["Comparison", "compare", "RELATIONS", "THRESHOLDS", "speakers_differ"]
+
+RELATIONS = ("same_quote", "misattributed", "paraphrase", "contradicts", "related", "unrelated")
+
+# Chosen by cross-validation in benchmarks/compare_pairs.py (MRPC train, ANS train+dev); the
+# script prints the fold thresholds, these are their rounded median.
+THRESHOLDS = {
+    "same_words": 0.88,  # quote (or whole text) this close: the same words
+    "paraphrase": 0.62,  # combined score: the same claim in other words
+    "contradicts": 0.45,  # combined score above which a concrete difference is a contradiction
+    "related": 0.30,  # combined score: same entities and event
+}
+
+_STOP_WEIGHT = 0.1
+_FUZZY_CUTOFF = 82  # rapidfuzz ratio for two tokens to count as one word with a typo
+_UNKNOWN_SPEAKERS = {"", "anonymous", "unknown", "مجهول", "مصادر", "مصدر"}
+_UNKNOWN_KINDS = {"anonymous", "media"}
+_TITLES = {
+    "col", "colonel", "gen", "general", "lt", "maj", "major", "capt", "dr", "mr", "mrs", "ms",
+    "president", "minister", "spokesman", "spokeswoman", "sen", "rep", "gov", "prime", "the",
+    "العقيد", "اللواء", "العميد", "الفريق", "المقدم", "الرائد", "النقيب", "الرئيس", "الوزير",
+    "وزير", "الناطق", "المتحدث", "رئيس", "السيد", "الدكتور", "د", "الشيخ", "باسم", "العقيد",
+}
+
+
+@dataclass
+class Comparison:
+    """The outcome of comparing two statements, in the shape stored in ``matches``."""
+
+    relation: str
+    score: float
+    quote_score: float | None
+    text_score: float
+    entity_score: float
+    details: dict = field(default_factory=dict)
+
+    def as_row(self) -> dict:
+        """The ``matches`` columns this comparison fills."""
+        return {"relation": self.relation, "score": round(self.score, 4),
+                "quote_score": None if self.quote_score is None else round(self.quote_score, 4),
+                "text_score": round(self.text_score, 4), "entity_score": round(self.entity_score, 4),
+                "details": self.details}
+
+
+@lru_cache(maxsize=None)
+def _optional(module: str, name: str) -> Callable | None:
+    """A helper from another part of verify, or None while that part does not exist yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _entity_key(name: str) -> str:
+    key = _optional("verify.keys", "entity_key")
+    return key(name) if key else normalize_text(name).strip()
+
+
+@dataclass(frozen=True)
+class _Digits:
+    """A bare run of digits: what is known of a number until ``verify.numbers`` is installed."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    low: float
+    high: float
+
+
+def _numbers(text: str) -> list:
+    find = _optional("verify.numbers", "find_numbers")
+    if find:
+        try:
+            return list(find(text))
+        except Exception:  # noqa: BLE001 - one odd sentence must not stop a whole matching run
+            pass
+    out = []
+    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+        value = float(m.group().replace(",", ""))
+        out.append(_Digits(m.start(), m.end(), m.group(), value, value, value))
+    return out
+
+
+def _dates(text: str) -> list:
+    find = _optional("verify.dates", "find_dates")
+    if not find:
+        return []
+    try:
+        return [d for d in find(text, None) if getattr(d, "value", None)]
+    except TypeError:
+        return []
+
+
+# ---------------------------------------------------------------- speakers
+
+def _speaker_parts(speaker: Any) -> tuple[str, str]:
+    if speaker is None:
+        return "", "anonymous"
+    if isinstance(speaker, str):
+        return speaker, "person"
+    return getattr(speaker, "name", "") or "", getattr(speaker, "kind", "person") or "person"
+
+
+def _speaker_keys(name: str) -> set[str]:
+    words = [w for w in re.findall(r"\w+", normalize_text(name)) if w not in _TITLES and len(w) > 1]
+    return {_entity_key(w) for w in words} - {""}
+
+
+def speakers_differ(a: Any, b: Any) -> bool:
+    """True only when both speakers are known people or bodies and cannot be the same one.
+
+    Anonymous sources and media relaying others are unknown, never different; titles are
+    ignored and one name may be a part of the other (``Col. Ryan Dillon`` / ``رايان ديلون``).
+    """
+    (name_a, kind_a), (name_b, kind_b) = _speaker_parts(a), _speaker_parts(b)
+    if kind_a in _UNKNOWN_KINDS or kind_b in _UNKNOWN_KINDS:
+        return False
+    if normalize_text(name_a).strip() in _UNKNOWN_SPEAKERS or normalize_text(name_b).strip() in _UNKNOWN_SPEAKERS:
+        return False
+    if _entity_key(name_a) == _entity_key(name_b):
+        return False
+    keys_a, keys_b = _speaker_keys(name_a), _speaker_keys(name_b)
+    if not keys_a or not keys_b:
+        return False
+    small, large = sorted((keys_a, keys_b), key=len)
+    return not small <= large
+
+
+# ---------------------------------------------------------------- alignment
+
+@dataclass
+class _Aligned:
+    norm: Normalized
+    tokens: list[Token]
+    weights: list[float]
+    matched: dict[int, tuple[int, float]]  # own token index -> (other token index, similarity)
+
+
+def _weights(tokens: Sequence[Token], idf: Callable[[str], float] | None) -> list[float]:
+    if idf is None:
+        return [_STOP_WEIGHT if t.stop else 1.0 for t in tokens]
+    return [_STOP_WEIGHT if t.stop else idf(t.stem) for t in tokens]
+
+
+def _align(ta: Sequence[Token], tb: Sequence[Token]) -> dict[int, tuple[int, float]]:
+    """Match each token of ``a`` to at most one of ``b``: equal stems, then typo-level fuzzy."""
+    pairs: dict[int, tuple[int, float]] = {}
+    free_b: dict[str, list[int]] = {}
+    for j, t in enumerate(tb):
+        free_b.setdefault(t.stem, []).append(j)
+    used_b: set[int] = set()
+    for i, t in enumerate(ta):
+        slots = free_b.get(t.stem)
+        if slots:
+            j = slots.pop(0)
+            pairs[i] = (j, 1.0)
+            used_b.add(j)
+    rest_a = [i for i, t in enumerate(ta) if i not in pairs and not t.stop and len(t.stem) >= 4]
+    rest_b = [j for j, t in enumerate(tb) if j not in used_b and not t.stop and len(t.stem) >= 4]
+    if rest_a and rest_b:
+        grid = process.cdist([ta[i].stem for i in rest_a], [tb[j].stem for j in rest_b],
+                             scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        found = sorted(((grid[x][y], x, y) for x in range(len(rest_a)) for y in range(len(rest_b))
+                        if grid[x][y] > 0), reverse=True)
+        taken_a: set[int] = set()
+        for s, x, y in found:
+            i, j = rest_a[x], rest_b[y]
+            if i in taken_a or j in used_b or ta[i].stem.isdigit() or tb[j].stem.isdigit():
+                continue
+            taken_a.add(i)
+            used_b.add(j)
+            pairs[i] = (j, float(s) / 100.0)
+    return pairs
+
+
+def _coverage(weights: Sequence[float], matched: dict[int, tuple[int, float]]) -> float:
+    total = sum(weights)
+    if total <= 0:
+        return 0.0
+    return sum(weights[i] * sim for i, (_, sim) in matched.items()) / total
+
+
+def _spans(side: _Aligned) -> list[list[int]]:
+    """Runs of aligned content words, merged across the spaces and stop words between them."""
+    runs: list[list[int]] = []
+    last = -2
+    for i, t in enumerate(side.tokens):
+        if i not in side.matched:
+            continue
+        if runs and i == last + 1:
+            runs[-1][1] = t.end
+        else:
+            runs.append([t.start, t.end])
+        last = i
+    out = []
+    for start, end in runs:
+        if any(not side.tokens[i].stop for i, tok in enumerate(side.tokens)
+               if i in side.matched and start <= tok.start < end):
+            out.append(list(side.norm.to_original(start, end)))
+    return out
+
+
+def _pair_score(na: Normalized, nb: Normalized, idf: Callable[[str], float] | None
+                ) -> tuple[float, _Aligned, _Aligned]:
+    ta, tb = tokenize(na.text), tokenize(nb.text)
+    a_to_b = _align(ta, tb)
+    b_to_a = {j: (i, s) for i, (j, s) in a_to_b.items()}
+    side_a = _Aligned(na, ta, _weights(ta, idf), a_to_b)
+    side_b = _Aligned(nb, tb, _weights(tb, idf), b_to_a)
+    ca, cb = _coverage(side_a.weights, a_to_b), _coverage(side_b.weights, b_to_a)
+    score = 0.0 if ca + cb == 0 else 2 * ca * cb / (ca + cb)
+    return score, side_a, side_b
+
+
+def _containment(qa: str, qb: str, idf: Callable[[str], float] | None) -> float:
+    """How much of the shorter quote is found inside the longer: survives cuts and reordering."""
+    na, nb = normalize(qa), normalize(qb)
+    ta, tb = tokenize(na.text), tokenize(nb.text)
+    a_to_b = _align(ta, tb)
+    b_to_a = {j: (i, s) for i, (j, s) in a_to_b.items()}
+    wa, wb = _weights(ta, idf), _weights(tb, idf)
+    short_w, short_m, short_t = (wa, a_to_b, ta) if sum(wa) <= sum(wb) else (wb, b_to_a, tb)
+    content = sum(1 for t in short_t if not t.stop)
+    # A two-word quote found in a long one proves little: scale down below four content words.
+    return _coverage(short_w, short_m) * min(1.0, content / 4.0)
+
+
+# ---------------------------------------------------------------- entities
+
+def _entity_keys(text: str, norm: Normalized, tokens: Sequence[Token], mentions: Iterable[Any] | None,
+                 numbers: Sequence[Any], dates: Sequence[Any]) -> tuple[set[str], list[tuple[str, str, int, int]]]:
+    """Keys naming what a statement is about: entities, numbers, dates.
+
+    Extracted mentions are used when given; otherwise capitalised words (Latin script) and
+    content words (Arabic script, which has no capitals) stand in, through the same
+    script-independent key, so ``Kirkuk`` and ``كركوك`` meet.
+    """
+    keys: set[str] = set()
+    entities: list[tuple[str, str, int, int]] = []
+    for n in numbers:
+        keys.add(f"n:{getattr(n, 'value', n.surface)}")
+    for d in dates:
+        keys.add(f"d:{d.value}")
+    if mentions:
+        for m in mentions:
+            mtype = getattr(m, "type", None) or m.get("type")
+            if mtype in ("number", "date"):
+                value = getattr(m, "value", None) if not isinstance(m, dict) else m.get("value")
+                if value:
+                    keys.add(f"{mtype[0]}:{value}")
+                continue
+            key = (getattr(m, "key", None) if not isinstance(m, dict) else m.get("key")) or _entity_key(
+                getattr(m, "surface", None) if not isinstance(m, dict) else m.get("surface", ""))
+            if key:
+                keys.add(f"e:{key}")
+                start = getattr(m, "start", None) if not isinstance(m, dict) else m.get("start")
+                end = getattr(m, "end", None) if not isinstance(m, dict) else m.get("end")
+                if start is not None and end is not None:
+                    entities.append((mtype, key, start, end))
+        return keys, entities
+    arabic = script_of(norm.text) == "arabic"
+    for i, t in enumerate(tokens):
+        if t.stop or t.stem.isdigit() or len(t.stem) < 3:
+            continue
+        if arabic:
+            keys.add(f"e:{_entity_key(t.stem)}")
+        else:
+            o_start, _ = norm.to_original(t.start, t.end)
+            if i > 0 and text[o_start:o_start + 1].isupper():
+                keys.add(f"e:{_entity_key(t.stem)}")
+    keys.discard("e:")
+    return keys, entities
+
+
+def _entity_score(keys_a: set[str], keys_b: set[str]) -> float:
+    if not keys_a or not keys_b:
+        return 0.0
+    return len(keys_a & keys_b) / min(len(keys_a), len(keys_b))
+
+
+# ---------------------------------------------------------------- combined score
+
+# Logistic weights over the features below, fitted on MRPC train by
+# ``benchmarks/compare_pairs.py --fit`` (which reports their cross-validated accuracy): word
+# coverage of the less and the more covered side, character and sorted-token similarity,
+# a number or date difference, another difference, and the length ratio.
+_WEIGHTS = (3.649, 0.248, 2.785, 2.616, -0.605, -1.308, 2.871)
+_BIAS = -7.676
+
+
+def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]) -> list[float]:
+    """The inputs of the combined score, exposed so the benchmark can refit the weights."""
+    ca = _coverage(side_a.weights, side_a.matched)
+    cb = _coverage(side_b.weights, side_b.matched)
+    numeric = any(d["kind"] in ("number", "date") for d in differences)
+    other = any(d["kind"] not in ("number", "date") for d in differences)
+    la, lb = len(side_a.tokens), len(side_b.tokens)
+    return [min(ca, cb), max(ca, cb), fuzz.ratio(side_a.norm.text, side_b.norm.text) / 100.0,
+            fuzz.token_sort_ratio(side_a.norm.text, side_b.norm.text) / 100.0,
+            float(numeric), float(other), min(la, lb) / max(la, lb, 1)]
+
+
+def _combined(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]) -> float:
+    z = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, features(side_a, side_b, differences)))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+# ---------------------------------------------------------------- compare
+
+def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = None,
+            speaker_b: Any = None, mentions_a: Iterable[Any] | None = None,
+            mentions_b: Iterable[Any] | None = None, quote_a: str | None = None,
+            quote_b: str | None = None, idf: Callable[[str], float] | None = None,
+            numbers_a: Sequence[Any] | None = None, numbers_b: Sequence[Any] | None = None,
+            dates_a: Sequence[Any] | None = None, dates_b: Sequence[Any] | None = None) -> Comparison:
+    """Score two statement texts and name their relation (DESIGN.md, "Compare").
+
+    ``quote_a``/``quote_b`` are the quoted words inside each statement, when there are any;
+    ``idf`` weighs words by rarity (the index passes its frozen statistics); mentions,
+    numbers and dates already extracted are reused rather than found again.
+    """
+    na, nb = normalize(a), normalize(b)
+    cross = {script_of(na.text), script_of(nb.text)} == {"arabic", "latin"}
+    text_score, side_a, side_b = _pair_score(na, nb, idf)
+    quote_score = None
+    if quote_a and quote_b:
+        quote_score = _containment(quote_a, quote_b, idf)
+    elif quote_a or quote_b:
+        quote_score = _containment(quote_a or a, quote_b or b, idf)
+
+    nums_a = _numbers(a) if numbers_a is None else list(numbers_a)
+    nums_b = _numbers(b) if numbers_b is None else list(numbers_b)
+    dts_a = _dates(a) if dates_a is None else list(dates_a)
+    dts_b = _dates(b) if dates_b is None else list(dates_b)
+    keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a)
+    keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b)
+    shared = sorted(keys_a & keys_b)
+    entity_score = _entity_score(keys_a, keys_b)
+
+    differences: list[dict] = []
+    if not cross and max(text_score, quote_score or 0.0) >= THRESHOLDS["contradicts"]:
+        stems_a = {t.stem for t in side_a.tokens}
+        stems_b = {t.stem for t in side_b.tokens}
+        differences = find_differences(
+            Side(na, side_a.tokens, set(side_a.matched), nums_a, dts_a, ents_a, stems_a),
+            Side(nb, side_b.tokens, set(side_b.matched), nums_b, dts_b, ents_b, stems_b))
+
+    if cross:
+        # Words cannot align across scripts: names, numbers and dates are the only evidence.
+        score = 0.6 * entity_score if len(shared) >= 2 else 0.0
+    else:
+        score = _combined(side_a, side_b, differences)
+        if quote_score is not None:
+            score = max(score, 0.85 * quote_score + 0.15 * entity_score)
+
+    same_words = (quote_score if quote_score is not None else text_score) >= THRESHOLDS["same_words"]
+    if differences:
+        relation = "contradicts"
+    elif same_words and not cross:
+        relation = "misattributed" if speakers_differ(speaker_a, speaker_b) else "same_quote"
+    elif score >= THRESHOLDS["paraphrase"] and not cross:
+        relation = "paraphrase"
+    elif score >= THRESHOLDS["related"] or (cross and len(shared) >= 2):
+        relation = "related"
+    else:
+        relation = "unrelated"
+
+    details = {"a_spans": _spans(side_a), "b_spans": _spans(side_b),
+               "differences": differences, "shared_keys": shared}
+    return Comparison(relation, min(1.0, score), quote_score, text_score, entity_score, details)
+

@@ -1,0 +1,336 @@
+"""Concrete differences between two similar statements: the only grounds for ``contradicts``.
+
+A contradiction must be shown, not guessed from a low score: two reports that share most words
+but give ``hundreds`` against ``thousands``, another date, a negation, opposite verbs
+(``ارتفاع``/``انخفاض``, rise/fall) or another country in the same slot (``أفضل فيلم أجنبي`` /
+``أفضل فيلم عربي``) disagree, and each finding carries both spans so a reviewer sees why.
+Only words left unaligned by the comparison are considered, so a difference is never read into
+words both sides share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..normalize import Normalized
+from .tokens import Token
+
+__all__ = ["Side", "find_differences"]
+
+_NEGATIONS = {
+    # Arabic (normalised): particles and verbs of denial or refusal.
+    "لا", "لم", "لن", "ليس", "ليست", "لست", "غير", "عدم", "بدون", "نفي", "ينفي", "تنفي", "نفت",
+    "رفض", "يرفض", "ترفض", "رفضت", "يرفضون", "ينفون", "لايوجد", "كذب", "يكذب", "تكذب",
+    "مستبعد", "يستبعد", "تستبعد", "استبعد",
+    # English.
+    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "deny",
+    "denie", "denied", "denying", "refuse", "refused", "reject", "rejected", "didn", "doesn",
+    "don", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "shouldn", "hasn", "haven",
+    "hadn", "cannot",
+}
+
+# Opposite directions: a word from one side of a pair on one statement and only the other side
+# on the other statement. Arabic entries are stem prefixes (normalised, clitics stripped), so
+# that verb forms and nouns (يرتفع، ارتفاع، ارتفاعا) fall under one entry.
+_OPPOSITES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    ("direction",
+     ("ارتفا", "يرتفع", "ترتفع", "صعود", "يصعد", "تصعد", "صعد", "زياد", "يزيد", "تزيد", "زاد",
+      "قفز", "يقفز", "تقفز", "رفع", "يرفع", "ترفع", "تعزيز", "يعزز", "تعزز", "مكاسب", "يكسب", "ربح", "ارباح", "اعلي", "تحسن", "يتحسن", "انتعاش",
+      "rise", "rose", "risen", "rising", "increase", "increased", "gain", "gained", "jump",
+      "jumped", "surge", "surged", "climb", "climbed", "higher", "highest", "up"),
+     ("انخفا", "ينخفض", "تنخفض", "هبوط", "يهبط", "تهبط", "هبط", "تراجع", "يتراجع", "تتراجع",
+      "نقص", "ينقص", "تقليص", "يقلص", "تقلص", "خفض", "تخفيض", "يخفض", "تخفض", "خسار", "خسائر", "يخسر", "تخسر", "ادني",
+      "تدهور", "يتدهور", "انهيار", "fall", "fell", "fallen", "falling", "drop", "dropped",
+      "decline", "declined", "decrease", "decreased", "loss", "lost", "plunge", "plunged",
+      "slump", "slumped", "lower", "lowest", "down")),
+    ("outcome",
+     ("فوز", "فاز", "يفوز", "تفوز", "انتصار", "ينتصر", "win", "won", "wins", "victory"),
+     ("هزيم", "هزم", "يهزم", "يخسر", "تخسر", "خسر", "lose", "defeat", "defeated")),
+    ("state",
+     ("فتح", "يفتح", "تفتح", "افتتاح", "open", "opened", "reopen", "reopened"),
+     ("اغلاق", "يغلق", "تغلق", "اغلق", "close", "closed", "shut")),
+    ("permission",
+     ("سماح", "يسمح", "تسمح", "سمح", "اجاز", "allow", "allowed", "permit", "lift", "lifted"),
+     ("حظر", "يحظر", "تحظر", "منع", "يمنع", "تمنع", "ban", "banned", "prohibit", "forbid")),
+    ("timing",
+     ("بدء", "يبدا", "تبدا", "بدا", "استئناف", "يستانف", "انطلاق", "مباشر", "يباشر", "استمرار", "يستمر", "تستمر", "يواصل", "تواصل", "start",
+      "started", "begin", "began", "resume", "resumed", "launch", "launched"),
+     ("تاجيل", "يؤجل", "تؤجل", "اجل", "وقف", "يوقف", "توقف", "تعليق", "الغاء", "يلغي", "postpone",
+      "postponed", "انهاء", "ينهي", "تنهي", "علق", "delay", "delayed", "suspend", "suspended", "cancel", "cancelled", "halt",
+      "halted", "stop", "stopped")),
+    ("stance",
+     ("تاييد", "يؤيد", "تؤيد", "ايد", "دعم", "يدعم", "تدعم", "قبول", "يقبل", "تقبل", "وافق",
+      "يوافق", "توافق", "موافق", "support", "supported", "back", "backed", "accept", "accepted",
+      "approve", "approved"),
+     ("معارض", "يعارض", "تعارض", "عارض", "رفض", "يرفض", "ترفض", "oppose", "opposed", "reject",
+      "rejected", "veto", "vetoed")),
+    ("life",
+     ("نجا", "ينجو", "نجاه", "survive", "survived", "alive", "rescued"),
+     ("وفا", "مقتل", "مصرع", "قتل", "توفي", "موت", "died", "dead", "killed", "death")),
+    ("custody",
+     ("اعتقال", "يعتقل", "اعتقل", "القبض", "احتجاز", "arrest", "arrested", "detained"),
+     ("افراج", "يفرج", "اطلاق", "يطلق", "تطلق", "سراح", "release", "released", "freed")),
+    ("quality",
+     ("افضل", "احسن", "best", "better"),
+     ("اسوا", "worst", "worse")),
+    ("calm",
+     ("هدوء", "هدنه", "calm", "truce", "ceasefire"),
+     ("اشتباك", "مواجه", "معارك", "قصف", "هجوم", "clash", "clashes", "fighting", "attack")),
+    ("membership",
+     ("بقاء", "يبقي", "تبقي", "انضمام", "ينضم", "تنضم", "stay", "remain", "join", "joined"),
+     ("خروج", "يخرج", "تخرج", "انسحاب", "ينسحب", "تنسحب", "leave", "exit", "withdraw", "withdrew")),
+    ("reaction",
+     ("ترحيب", "يرحب", "ترحب", "رحب", "اشاد", "يشيد", "welcome", "welcomed", "praise", "praised"),
+     ("تنديد", "يندد", "تندد", "ندد", "ادان", "يدين", "تدين", "condemn", "condemned", "denounce")),
+    ("guilt",
+     ("اتهام", "يتهم", "تتهم", "ادانه", "متهم", "accuse", "accused", "guilty", "convicted"),
+     ("براءه", "يبرئ", "تبرئه", "acquit", "acquitted", "innocent", "cleared")),
+    ("quantity",
+     ("اكثر", "اكبر", "more", "larger", "bigger"),
+     ("اقل", "اصغر", "less", "fewer", "smaller")),
+]
+
+# Mutually exclusive values of one attribute: another country or nationality in the same slot.
+_PLACES: dict[str, str] = {}
+for _code, _words in {
+    "arab": "عربي عرب العربي عربيه",
+    "foreign": "اجنبي اجنبيه اجانب foreign",
+    "us": "امريكي اميركي امريكا اميركا واشنطن american america us usa washington",
+    "ru": "روسي روسيا موسكو russian russia moscow",
+    "fr": "فرنسي فرنسا باريس french france paris",
+    "gb": "بريطاني بريطانيا لندن british britain uk london",
+    "de": "الماني المانيا برلين german germany berlin",
+    "cn": "صيني الصين صين بكين chinese china beijing",
+    "ir": "ايراني ايران طهران iranian iran tehran",
+    "tr": "تركي تركيا انقره اسطنبول turkish turkey ankara istanbul",
+    "sy": "سوري سوريا دمشق syrian syria damascus",
+    "iq": "عراقي العراق عراق بغداد iraqi iraq baghdad",
+    "eg": "مصري مصر القاهره egyptian egypt cairo",
+    "sa": "سعودي السعوديه الرياض saudi riyadh",
+    "ae": "اماراتي الامارات امارات ابوظبي دبي emirati uae dubai",
+    "qa": "قطري قطر الدوحه qatari qatar doha",
+    "kw": "كويتي الكويت كويت kuwaiti kuwait",
+    "lb": "لبناني لبنان بيروت lebanese lebanon beirut",
+    "jo": "اردني الاردن اردن عمان jordanian jordan amman",
+    "ps": "فلسطيني فلسطين palestinian palestine",
+    "il": "اسرائيلي اسرائيل israeli israel",
+    "ye": "يمني اليمن يمن صنعاء yemeni yemen sanaa",
+    "ly": "ليبي ليبيا طرابلس libyan libya tripoli",
+    "tn": "تونسي تونس tunisian tunisia tunis",
+    "dz": "جزائري الجزائر algerian algeria algiers",
+    "ma": "مغربي المغرب مغرب الرباط moroccan morocco rabat",
+    "sd": "سوداني السودان sudanese sudan khartoum",
+    "in": "هندي الهند هند indian india",
+    "jp": "ياباني اليابان يابان japanese japan tokyo",
+    "kr": "كوري كوريا korean korea",
+    "pk": "باكستاني باكستان pakistani pakistan",
+    "af": "افغاني افغانستان afghan afghanistan kabul",
+    "eu": "اوروبي اوروبا european europe",
+    "it": "ايطالي ايطاليا italian italy rome",
+    "es": "اسباني اسبانيا spanish spain madrid",
+    "kirkuk": "كركوك kirkuk",
+    "$usd": "دولار dollar dollars",
+    "$eur": "يورو euro euros",
+    "$rub": "روبل ruble rubles rouble",
+    "$gbp": "استرليني sterling pound pounds",
+    "$try": "ليره lira",
+    "$sar": "ريال riyal rial",
+    "$egp": "جنيه",
+    "#1": "اول اولي first",
+    "#2": "ثاني ثانيه second",
+    "#3": "ثالث ثالثه third",
+    "@jew": "يهودي يهود jewish jews",
+    "@christian": "مسيحي مسيحيين christian christians",
+    "@muslim": "مسلم مسلمين muslim muslims",
+    "@zoroastrian": "مجوس مجوسي",
+    "mosul": "الموصل موصل mosul",
+    "erbil": "اربيل erbil",
+    "basra": "البصره بصره basra",
+}.items():
+    for _w in _words.split():
+        _PLACES[_w] = _code
+
+
+# Codes starting with these mark other mutually exclusive attributes than places.
+_EXCLUSIVE_KIND = {"$": "currency", "#": "ordinal", "@": "group"}
+
+
+@dataclass
+class Side:
+    """One statement as the difference finder needs it; all offsets are original-text offsets
+    except token offsets, which are normalised and mapped through ``norm``."""
+
+    norm: Normalized
+    tokens: Sequence[Token]
+    matched: set[int]
+    numbers: Sequence[Any] = ()
+    dates: Sequence[Any] = ()
+    entities: Sequence[tuple[str, str, int, int]] = ()  # (type, key, start, end), original offsets
+    all_stems: set[str] = field(default_factory=set)
+
+
+def _span(side: Side, tok: Token) -> list[int]:
+    return list(side.norm.to_original(tok.start, tok.end))
+
+
+def _place_value(stem: str) -> str | None:
+    value = _PLACES.get(stem)
+    if value is None and stem.endswith("ه"):  # feminine ending: الهنديه -> هندي
+        value = _PLACES.get(stem[:-1])
+    if value is None and stem.startswith("ال"):
+        value = _PLACES.get(stem[2:]) or (_PLACES.get(stem[2:-1]) if stem.endswith("ه") else None)
+    return value
+
+
+def _opposite_pole(stem: str, words: tuple[str, ...]) -> bool:
+    if stem.isascii():
+        return stem in words
+    return any(stem.startswith(w) for w in words if not w.isascii())
+
+
+def _negations(side: Side) -> list[Token]:
+    return [t for t in side.tokens if t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS]
+
+
+def _strip_al(stem: str) -> str:
+    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+
+
+def _overlaps(x: Any, y: Any) -> bool:
+    lo_x, hi_x = _bounds(x)
+    lo_y, hi_y = _bounds(y)
+    return lo_x <= hi_y and lo_y <= hi_x
+
+
+def _bounds(n: Any) -> tuple[float, float]:
+    low = getattr(n, "low", None)
+    high = getattr(n, "high", None)
+    value = getattr(n, "value", None)
+    low = value if low is None else low
+    high = value if high is None else high
+    return float(low), float(high)
+
+
+def _is_year(n: Any) -> bool:
+    lo, hi = _bounds(n)
+    return lo == hi and 1900 <= lo <= 2100 and lo == int(lo)
+
+
+def _number_differences(a: Side, b: Side) -> list[dict]:
+    a_left = [n for n in a.numbers if not any(_overlaps(n, m) for m in b.numbers)]
+    b_left = [m for m in b.numbers if not any(_overlaps(n, m) for n in a.numbers)]
+    out = []
+    used: set[int] = set()
+    for n in a_left:
+        for j, m in enumerate(b_left):
+            if j in used or _is_year(n) != _is_year(m):
+                continue
+            if _context(a, n) & _context(b, m):
+                used.add(j)
+                out.append({"kind": "number", "a": n.surface, "b": m.surface,
+                            "a_span": [n.start, n.end], "b_span": [m.start, m.end]})
+                break
+    return out
+
+
+def _context(side: Side, number: Any) -> set[str]:
+    """The content words on either side of a number (``killed 200 people``), to pair numbers
+    that count the same thing; a number facing an unrelated number is no conflict."""
+    lo, hi = side.norm.from_original(number.start, number.end)
+    before = [t.stem for t in side.tokens if t.end <= lo and not t.stop and not t.stem.isdigit()]
+    after = [t.stem for t in side.tokens if t.start >= hi and not t.stop and not t.stem.isdigit()]
+    return set(before[-1:] + after[:1])
+
+
+def _date_differences(a: Side, b: Side) -> list[dict]:
+    def value(d: Any) -> str:
+        return str(getattr(d, "value", "") or "")
+
+    a_values = {value(d) for d in a.dates}
+    b_values = {value(d) for d in b.dates}
+    a_left = [d for d in a.dates if value(d) and value(d) not in b_values]
+    b_left = [d for d in b.dates if value(d) and value(d) not in a_values]
+    out = []
+    for d in a_left:
+        for e in b_left:
+            # Same granularity only: "2017" against "2017-12-01" is vaguer, not different.
+            if len(value(d)) == len(value(e)) and not (value(d).startswith(value(e)) or value(e).startswith(value(d))):
+                out.append({"kind": "date", "a": d.surface, "b": e.surface,
+                            "a_span": [d.start, d.end], "b_span": [e.start, e.end]})
+                b_left.remove(e)
+                break
+    return out
+
+
+def _negation_differences(a: Side, b: Side) -> list[dict]:
+    neg_a, neg_b = _negations(a), _negations(b)
+    if bool(neg_a) == bool(neg_b):
+        return []
+    has, other, flipped = (a, b, False) if neg_a else (b, a, True)
+    tok = (neg_a or neg_b)[0]
+    found = {"kind": "negation", "a": tok.stem, "b": "", "a_span": _span(has, tok), "b_span": None}
+    if flipped:
+        found = {"kind": "negation", "a": "", "b": tok.stem, "a_span": None, "b_span": _span(has, tok)}
+    return [found]
+
+
+def _opposite_differences(a: Side, b: Side) -> list[dict]:
+    out = []
+    for kind, up, down in _OPPOSITES:
+        def poles(side: Side) -> tuple[list[Token], list[Token]]:
+            free = [t for i, t in enumerate(side.tokens) if i not in side.matched]
+            return ([t for t in free if _opposite_pole(t.stem, up)],
+                    [t for t in free if _opposite_pole(t.stem, down)])
+
+        a_up, a_down = poles(a)
+        b_up, b_down = poles(b)
+        for x, y in ((a_up, b_down), (a_down, b_up)):
+            own_x = a_down if x is a_up else a_up
+            own_y = b_up if y is b_down else b_down
+            if x and y and not own_x and not own_y:
+                out.append({"kind": kind, "a": x[0].stem, "b": y[0].stem,
+                            "a_span": _span(a, x[0]), "b_span": _span(b, y[0])})
+    return out
+
+
+def _swap_differences(a: Side, b: Side) -> list[dict]:
+    def places(side: Side, other: Side) -> dict[str, Token]:
+        other_values = {_place_value(s) for s in other.all_stems} - {None}
+        found: dict[str, Token] = {}
+        for i, t in enumerate(side.tokens):
+            v = _place_value(t.stem)
+            if v and i not in side.matched and v not in other_values:
+                found.setdefault(v, t)
+        return found
+
+    pa, pb = places(a, b), places(b, a)
+    out = []
+    kinds = {_EXCLUSIVE_KIND.get(v[0], "place") for v in pa} & {_EXCLUSIVE_KIND.get(v[0], "place") for v in pb}
+    if kinds:
+        kind = sorted(kinds)[0]
+        va, ta = next((v, t) for v, t in pa.items() if _EXCLUSIVE_KIND.get(v[0], "place") == kind)
+        vb, tb = next((v, t) for v, t in pb.items() if _EXCLUSIVE_KIND.get(v[0], "place") == kind)
+        out.append({"kind": _EXCLUSIVE_KIND.get(va[0], "place"), "a": ta.stem, "b": tb.stem,
+                    "a_span": _span(a, ta), "b_span": _span(b, tb)})
+        return out
+    # Extracted entities: a name or place only one side has, facing another of the same type.
+    keys_a = {(t, k) for t, k, _, _ in a.entities}
+    keys_b = {(t, k) for t, k, _, _ in b.entities}
+    for etype in ("person", "place"):
+        only_a = [e for e in a.entities if e[0] == etype and (e[0], e[1]) not in keys_b]
+        only_b = [e for e in b.entities if e[0] == etype and (e[0], e[1]) not in keys_a]
+        if only_a and only_b:
+            ea, eb = only_a[0], only_b[0]
+            out.append({"kind": "name" if etype == "person" else "place",
+                        "a": a.norm.text[slice(*a.norm.from_original(ea[2], ea[3]))],
+                        "b": b.norm.text[slice(*b.norm.from_original(eb[2], eb[3]))],
+                        "a_span": [ea[2], ea[3]], "b_span": [eb[2], eb[3]]})
+    return out
+
+
+def find_differences(a: Side, b: Side) -> list[dict]:
+    """Every concrete conflict between two statements, each with its spans on both sides."""
+    return (_number_differences(a, b) + _date_differences(a, b) + _negation_differences(a, b)
+            + _opposite_differences(a, b) + _swap_differences(a, b))
+
