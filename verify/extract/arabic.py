@@ -1,0 +1,353 @@
+"""Arabic attribution rules, matched on normalised text (أ/إ/آ → ا, ة → ه, ى → ي, "«» → ").
+
+Arabic news puts the verb first and the speaker after it, with role and title around the name
+(``وقال الناطق باسم التحالف الدولي، العقيد رايان ديلون، في تصريحات ... إن "..."``); a
+participle (``مؤكدا أن``) continues the same speaker; ``بحسب``/``وفقا لـ``/``نقلا عن``/``على لسان``
+credit a source; ``وكانت مصادر كردية، أكدت أن`` puts the subject first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SpeakerRef
+from ..normalize import normalize_text
+from .attribution import Attribution
+from .document import Document
+from .gazetteer import gazetteer
+
+__all__ = ["ArabicRules", "parse_speaker"]
+
+_B = r"(?<![^\s,.:;\"(])"  # word start in normalised Arabic text
+_E = r"(?![^\s,.:;\")])"  # word end
+
+_VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
+          "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي").split()
+_VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
+    "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
+    "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
+}, key=len, reverse=True))
+_VERB = re.compile(_B + r"(?:[وف])?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
+_CONNECTOR = re.compile(r"(?:^|[\s,])(?P<conn>ان|انه|انها|انهم|بان|بانه|فان|:|قائلا|قائله|قوله|قولها|"
+                        r"قولهم|الي\s+ان)\s*[,:]?\s*$")
+_PARTICIPLE = re.compile(
+    _B + r"(?P<w>و?(?:مؤكد|موكد|مبين|مضيف|موضح|مشير|لافت|معتبر|مشدد|متابع|قائل|منوه|مردف|محذر|"
+    r"مستدرك|واصف|مستطرد|متسائل|معرب|مطالب|منبه|مختتم|مبرز|متهم|مستنكر)(?:ا|ه|ين|ون|تين|تان)?)"
+    r"\s*,?\s*(?:الي\s+ان|ان|انه|انها|بان|:)?\s*[,:]?\s*$")
+_RELAY = re.compile(
+    _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|وفق|طبقا\s*ل|نقلا\s+عن|علي\s+لسان|استنادا\s+(?:الي|ل)))"
+    r"\s*(?P<np>[^\"]{1,160}?)\s*,?\s*(?:فان|ان|:)?\s*[,:]?\s*$")
+_RELAY_ANY = re.compile(
+    _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|طبقا\s*ل|نقلا\s+عن|علي\s+لسان))\s*"
+    r"(?P<np>[^,.:;\"]{2,120})")
+_QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*$")
+_AFTER = re.compile(
+    r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
+    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها)))" + _E + r"\s*(?P<np>[^\".]{0,100}?)\s*(?=[.,]|$)")
+_INDIRECT_CONN = re.compile(_B + r"(?:ان|انه|انها|انهم|بان|بانه)" + _E)
+_DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء)\s+(?P<noun>\S+)")
+_SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد)\s+)*")
+_SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
+
+_STOP_START = re.compile(
+    r"(?:\(|\d|في\s|خلال|عبر|اثناء|عقب|قبل|بعد|امس|اليوم|يوم|مساء|صباح|ليله|ظهر|الاحد|الاثنين|"
+    r"الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الذي|التي|والذي|والتي|حيث|وذلك|ل(?:وكاله|صحيفه|قناه|"
+    r"موقع|وسائل|لصحفيين|لصحافيين|لاعلام))")
+_STOP_INSIDE = re.compile(
+    r"\s(?:(?:في|خلال|عبر)\s+(?:تصريح|تصريحات|بيان|مؤتمر|حديث|كلمه|لقاء|مقابله|حوار|تغريده|رساله|"
+    r"اتصال|منشور|تدوينه|جلسه|اجتماع|لقائه|حديثه|كلمته|تصريحه|تصريحاته|بيانه|حسابه)|"
+    r"ل(?:وكاله|صحيفه|قناه|موقع|وسائل|لصحفيين|لصحافيين|لاعلام|شبكه)|"
+    r"(?:اليوم|امس|يوم|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s|$))")
+_MEDIA = {"وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
+          "تقرير", "اذاعه", "تلفزيون", "شبكه", "الاعلام", "اعلام", "وسائل"}
+_ANONYMOUS = {"مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسوول", "شهود", "سكان", "ناشطون",
+              "ناشطين", "مراقبون", "اوساط", "جهات", "مصادرنا", "مقربون", "مطلعون"}
+_ORG_HEADS = {"وزاره", "الحكومه", "حكومه", "الجيش", "التحالف", "قياده", "هيئه", "حزب", "حركه",
+              "منظمه", "الشرطه", "الامم", "البيت", "السفاره", "القوات", "خليه", "مديريه", "دائره",
+              "جهاز", "المكتب", "مكتب", "الرئاسه", "رئاسه", "الخارجيه", "الداخليه", "الدفاع",
+              "المفوضيه", "مفوضيه", "البرلمان", "الكرملين", "البنتاغون", "النيابه", "المحكمه",
+              "الاتحاد", "جبهه", "تنظيم", "لجنه", "اللجنه", "ائتلاف", "تيار", "كتله", "الكتله"}
+_GIVEN = set(normalize_text("""
+محمد أحمد علي حسن حسين عمر عثمان خالد سعد سعيد عبد عبدالله إبراهيم إسماعيل يوسف مصطفى محمود
+جمال كمال فؤاد حيدر نوري مسعود جلال برهم هادي قاسم عادل مقتدى عمار إياد ياسين رائد رعد فاضل
+كريم جبار سليم صالح نجم طارق وليد زياد سامي فيصل ناصر بشار ميشال نبيه سمير رايان جيمي جيمس
+جون دونالد ريكس بريت مايك مايكل ستيفن جوزيف باراك هيلاري فلاديمير سيرغي أنطونيو إيمانويل لاهور
+كوسرت هوشيار نيجيرفان قباد مظلوم رجب أبو حامد حميد رشيد مجيد عزيز نبيل منير أمين ياسر هشام
+عماد إيهاب أسامة ماجد سلمان تميم عبدالعزيز عبدالرحمن نزار بهاء ضياء شاكر ثامر عدنان غازي
+""").split())
+
+
+def _tables() -> tuple[set[str], set[str]]:
+    titles, roles = set(), set()
+    for form, entry in gazetteer().forms.items():
+        if entry.type != "title" or not re.search(r"[\u0600-\u06ff]", form):
+            continue
+        if entry.kind == "role":
+            roles.add(form.split()[0])
+        elif form.startswith("ال") or form.endswith("."):
+            titles.add(form.split()[0])  # "شيخ" alone is a word of a name (لاهور شيخ جنكي)
+    return titles, roles
+
+
+_TITLES, _ROLES = _tables()
+_ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس", "وزير", "نائب", "عضو", "قائد", "مدير",
+           "محافظ", "سفير", "مستشار", "امين", "زعيم", "ممثل", "مبعوث", "مندوب", "القيادي", "قيادي",
+           "امر", "المنسق", "منسق", "الامين", "الممثل", "المبعوث", "المندوب", "النائب", "الوزير",
+           "الرئيس", "المدير", "القائد", "المستشار", "السفير", "المحافظ", "المسؤول", "الخبير",
+           "خبير", "المحلل", "محلل", "الباحث", "باحث", "الكاتب", "كاتب", "الاستاذ", "استاذ",
+           "رئيسه", "نائبه", "عضوه", "الناطقه", "المتحدثه", "وزيره", "مديره", "مدرب", "المدرب",
+           "لاعب", "اللاعب", "عميد", "امين", "الداعيه", "الناشط", "ناشط", "المرشح", "مرشح"}
+_TITLES -= _ROLES
+_TOKEN = re.compile(r"[^\s,]+")
+
+
+def _strip_np(doc: Document, start: int, end: int) -> tuple[int, int]:
+    norm = doc.norm
+    while start < end and norm[start] in " ,:;\u00a0":
+        start += 1
+    while end > start and norm[end - 1] in " ,:;\u00a0":
+        end -= 1
+    return start, end
+
+
+def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attribution | None:
+    """Read a speaker out of normalised ``[start, end)``: name, role, title and kind.
+
+    Returns an Attribution with ``follow`` for a demonstrative (``تلك الوسائل``), None when
+    nothing there names a speaker.
+    """
+    start, end = _strip_np(doc, start, end)
+    norm = doc.norm
+    if start >= end:
+        return None
+    so_called = _SO_CALLED.match(norm, start, end)
+    if so_called:
+        start = so_called.end()
+    demonstrative = _DEMONSTRATIVE.match(norm, start, end)
+    if demonstrative:
+        return Attribution(*doc.to_orig(start, end), follow="refer:" + demonstrative.group("noun"))
+    if norm.startswith("لل", start):
+        start += 1  # وفقا للمصدر: the ل of the preposition fused with the article
+    role = title = name = org = media = anonymous = None
+    used = start
+    seg_start = start
+    first = True
+    while seg_start < end:
+        comma = norm.find(",", seg_start, end)
+        seg_end = end if comma == -1 else comma
+        s, e = _strip_np(doc, seg_start, seg_end)
+        seg_start = seg_end + 1
+        if s >= e:
+            continue
+        if _STOP_START.match(norm, s, e):
+            break
+        cut = _STOP_INSIDE.search(norm, s, e)
+        if cut:
+            e = cut.start()
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm, s, e)]
+        if not tokens:
+            break
+        head = norm[tokens[0][0]:tokens[0][1]]
+        bare = head[1:] if head[:1] in "وف" and len(head) > 3 and head[1:] in _ROLES | _TITLES else head
+        kind_found = True
+        if bare in _MEDIA and not (role or name):
+            media = (s, e)
+        elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:]):
+            anonymous = (s, e)
+        elif bare in _TITLES or bare in _ROLES or _has_name(norm, tokens[:1]):
+            split = _name_start(norm, tokens)
+            if split > 0 and role is None:
+                role = (tokens[0][0], tokens[split - 1][1])
+            if split < len(tokens):
+                t_end = split
+                while t_end < len(tokens) - 1 and norm[tokens[t_end][0]:tokens[t_end][1]] in _TITLES:
+                    t_end += 1
+                if t_end > split:
+                    title = (tokens[split][0], tokens[t_end - 1][1])
+                if name is None and len(tokens) - t_end <= 5:
+                    name = (tokens[t_end][0], tokens[-1][1])
+        elif _is_org(norm, tokens) and not (role or name or org):
+            org = (s, e)
+        elif first and len(tokens) <= 4 and not (role or name):
+            name = (s, e)
+        else:
+            kind_found = False
+        if not kind_found:
+            break
+        used = e
+        first = False
+        if name or media or anonymous or org:
+            if comma == -1 or not _appositive_follows(norm, seg_start, end):
+                break
+    surface = doc.orig(start, used)
+    text = lambda span: doc.orig(*span) if span else None  # noqa: E731
+    if name:
+        return SpeakerRef(name=text(name), kind="person", role=text(role), title=text(title),
+                          surface=surface)
+    if media:
+        return SpeakerRef(name=text(media), kind="media", surface=surface)
+    if anonymous:
+        return SpeakerRef(name=text(anonymous), kind="anonymous", surface=surface)
+    if org:
+        return SpeakerRef(name=text(org), kind="organisation", surface=surface)
+    if role:
+        role_text = text(role)
+        kind = "anonymous" if normalize_text(role_text).split()[0] in {"مسؤول", "المسؤول"} else "person"
+        return SpeakerRef(name=role_text, kind=kind, role=role_text, title=text(title), surface=surface)
+    return None
+
+
+def _has_name(norm: str, tokens: list[tuple[int, int]]) -> bool:
+    return any(norm[s:e] in _GIVEN for s, e in tokens)
+
+
+def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
+    """Index of the first token of title-or-name after a role phrase (len(tokens) if none)."""
+    for i, (s, e) in enumerate(tokens):
+        word = norm[s:e]
+        if word in _TITLES or word in _GIVEN:
+            return i
+    head = norm[tokens[0][0]:tokens[0][1]]
+    return len(tokens) if head in _ROLES else 0
+
+
+def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
+    head = norm[tokens[0][0]:tokens[0][1]]
+    if head in _ORG_HEADS:
+        return True
+    gaz = gazetteer()
+    for n in range(min(len(tokens), gaz.max_words), 0, -1):
+        entry = gaz.get(" ".join(norm[s:e] for s, e in tokens[:n]))
+        if entry and entry.type == "organisation":
+            return True
+    return False
+
+
+def _appositive_follows(norm: str, start: int, end: int) -> bool:
+    """Whether the next comma-separated segment is a name, title or role of the same speaker."""
+    s = start
+    while s < end and norm[s] == " ":
+        s += 1
+    word = _TOKEN.match(norm, s, end)
+    if not word:
+        return False
+    w = word.group()
+    return w in _TITLES or w in _ROLES or w in _GIVEN
+
+
+def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int,
+                         end: int, adjacent: bool) -> Attribution:
+    parsed = parse_speaker(doc, np_start, np_end)
+    o_start, o_end = doc.to_orig(w_start, end)
+    if isinstance(parsed, Attribution):
+        parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
+        return parsed
+    if parsed is None:
+        return Attribution(o_start, o_end, follow="last", adjacent=adjacent)
+    return Attribution(o_start, o_end, speaker=parsed, adjacent=adjacent)
+
+
+class ArabicRules:
+    """Attribution rules for Arabic (Modern Standard, as news agencies write it)."""
+
+    min_quote_words = 3
+    unattributed_quote_words = 8
+
+    def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
+        norm = doc.norm
+        match = _PARTICIPLE.search(norm, nlo, nhi)
+        if match:
+            o_start, o_end = doc.to_orig(match.start("w"), nhi)
+            return Attribution(o_start, o_end, follow="last", adjacent=True)
+        match = _QAWLUHU.search(norm, nlo, nhi)
+        if match:
+            return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
+                                        nhi, True)
+        connector = _CONNECTOR.search(norm, nlo, nhi)
+        verbs = list(_VERB.finditer(norm, nlo, nhi))
+        if verbs:
+            verb = verbs[-1]
+            tail_end = connector.start("conn") if connector else nhi
+            tail = norm[verb.end():tail_end]
+            if (connector or not tail.strip(" ,:")) and len(tail.split()) <= 25 and '"' not in tail:
+                if tail.strip(" ,:"):
+                    return _speaker_attribution(doc, verb.start(), verb.end(), tail_end, nhi, True)
+                return self._subject_first(doc, nlo, verb, nhi)
+        match = _RELAY.search(norm, nlo, nhi)
+        if match:
+            return _speaker_attribution(doc, match.start("w"), match.start("np"), match.end("np"),
+                                        nhi, True)
+        return None
+
+    def _subject_first(self, doc: Document, nlo: int, verb: re.Match, nhi: int) -> Attribution:
+        """``وكانت مصادر كردية، أكدت أن``: the subject stands before the verb, or is the last speaker."""
+        norm = doc.norm
+        clause = max(norm.rfind(".", nlo, verb.start()) + 1, nlo)
+        lead = _SUBJECT_LEAD.match(norm, clause, verb.start())
+        s = lead.end() if lead else clause
+        subject = norm[s:verb.start()].strip(" ,")
+        if subject and len(subject.split()) <= 8 and '"' not in subject:
+            parsed = parse_speaker(doc, s, verb.start())
+            if isinstance(parsed, SpeakerRef):
+                o_start, o_end = doc.to_orig(clause if lead else s, nhi)
+                o_start = doc.to_orig(s, nhi)[0]
+                return Attribution(o_start, o_end, speaker=parsed, adjacent=True)
+        o_start, o_end = doc.to_orig(verb.start(), nhi)
+        return Attribution(o_start, o_end, follow="last", adjacent=True)
+
+    def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
+        match = _AFTER.match(doc.norm, nlo, nhi)
+        if not match:
+            return None
+        attribution = _speaker_attribution(doc, match.start("w"), match.start("np"),
+                                           match.end("np"), match.end("np"), True)
+        attribution.start = lo
+        return attribution
+
+    def indirect(self, doc: Document, lo: int, hi: int) -> list[tuple[Attribution, int, int]]:
+        norm = doc.norm
+        nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
+        found: list[tuple[Attribution, int, int]] = []
+        for verb in _VERB.finditer(norm, nlo, nhi):
+            if found and verb.start() < found[-1][2]:
+                continue
+            conn = _INDIRECT_CONN.search(norm, verb.end(), min(nhi, verb.end() + 200))
+            if not conn or '"' in norm[verb.end():conn.start()]:
+                continue
+            if len(norm[verb.end():conn.start()].split()) > 25:
+                continue
+            tail = norm[verb.end():conn.start()]
+            if tail.strip(" ,"):
+                attribution = _speaker_attribution(doc, verb.start(), verb.end(), conn.start(),
+                                                   conn.end(), False)
+            else:
+                attribution = self._subject_first(doc, nlo, verb, conn.end())
+            found.append((attribution, conn.end(), nhi))
+        if not found:
+            relay = _RELAY_ANY.search(norm, nlo, nhi)
+            if relay:
+                attribution = _speaker_attribution(doc, relay.start("w"), relay.start("np"),
+                                                   relay.end("np"), relay.end("np"), False)
+                rest = (relay.end(), nhi) if relay.start() - nlo < 10 else (nlo, relay.start())
+                found.append((attribution, *rest))
+        out = []
+        for i, (attribution, c_start, c_end) in enumerate(found):
+            if i + 1 < len(found):
+                c_end = doc.to_norm(found[i + 1][0].start)
+            out.append((attribution, *doc.to_orig(c_start, c_end)))
+        return out
+
+    def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
+        """Media named in passing (``نقلتها وسائل إعلام أميركية``), for ``تلك الوسائل`` later."""
+        out = []
+        for match in _RELAYED_BY.finditer(doc.norm, doc.to_norm(lo), doc.to_norm(hi)):
+            name = doc.orig(match.start("np"), match.end("np"))
+            out.append(SpeakerRef(name=name, kind="media", surface=name))
+        return out
+
+
+_RELAYED_BY = re.compile(r"(?:نقلتها|نقلها|اوردتها|اوردها|بثتها|نشرتها|نشرها|اوردته|نقلته)\s+"
+                         r"(?P<np>(?:وسائل|وسايل|صحيفه|وكاله|قناه|موقع|مواقع|صحف)[^,.:;\"()]{0,60}?)"
+                         r"\s*(?=[,.:;\"(]|$)")

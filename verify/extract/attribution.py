@@ -1,0 +1,218 @@
+"""The language-independent core: quotes, attributions and statements of one report.
+
+Language modules (arabic.py, english.py) only answer local questions — is there an
+attribution just before or after this quotation, where is reported speech without marks —
+and this module decides what becomes a statement, carries speakers over from sentence to
+sentence (participles, pronouns, ``those media``) and keeps offsets into the report text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model import ExtractedStatement, SpeakerRef
+from ..normalize import normalize_text
+from .document import Document
+from .quotes import QuoteSpan, find_quotes
+from .sentences import split_sentences
+
+__all__ = ["Attribution", "Rules", "State", "extract_statements"]
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Attribution:
+    """Attribution words at ``[start, end)`` of the report text, and who they name.
+
+    ``follow`` says the speaker is not named here: ``"last"`` (a participle or ``He added``
+    continues the last speaker), ``"person"`` (a pronoun: the last named person) or
+    ``"refer:<noun>"`` (``تلك الوسائل``: the earlier speaker named with that noun).
+    """
+
+    start: int
+    end: int
+    speaker: SpeakerRef | None = None
+    follow: str | None = None
+    adjacent: bool = False  # the verb or connector touches the quotation: short quotes count
+
+
+class Rules(Protocol):
+    """What a language module answers; offsets are original offsets into the report text."""
+
+    min_quote_words: int
+    unattributed_quote_words: int
+
+    def before(self, doc: Document, lo: int, hi: int) -> Attribution | None: ...
+
+    def after(self, doc: Document, lo: int, hi: int) -> Attribution | None: ...
+
+    def indirect(self, doc: Document, lo: int, hi: int) -> list[tuple[Attribution, int, int]]: ...
+
+    def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]: ...
+
+
+@dataclass
+class State:
+    """What earlier sentences tell later ones: the last speaker, the last person, referents."""
+
+    last: SpeakerRef | None = None
+    person: SpeakerRef | None = None
+    referents: list[SpeakerRef] = field(default_factory=list)
+    quote_sentence: int = -2
+
+    def resolve(self, attribution: Attribution) -> SpeakerRef | None:
+        follow = attribution.follow
+        if follow is None:
+            speaker = attribution.speaker
+        elif follow == "last":
+            speaker = self.last
+        elif follow == "person":
+            speaker = self.person or self.last
+        else:
+            noun = normalize_text(follow.split(":", 1)[1])
+            noun = noun[2:] if noun.startswith("ال") else noun
+            speaker = next((r for r in reversed(self.referents)
+                            if noun[:4] and noun[:4] in normalize_text(r.name)), None)
+        if speaker is not None:
+            self.remember(speaker)
+        return speaker
+
+    def remember(self, speaker: SpeakerRef) -> None:
+        self.last = speaker
+        if speaker.kind == "person" and speaker.name and speaker.name != speaker.role:
+            self.person = speaker
+        if speaker.kind in ("media", "anonymous", "organisation"):
+            self.referents.append(speaker)
+
+
+def _words(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _is_anonymous(speaker: SpeakerRef | None) -> bool:
+    return speaker is not None and speaker.kind in ("anonymous", "media") and not (
+        speaker.kind == "media" and speaker.title)
+
+
+def extract_statements(text: str, rules: Rules) -> list[ExtractedStatement]:
+    """Statements of ``text`` in order, without mentions (the caller adds those)."""
+    doc = Document(text)
+    quotes = find_quotes(text)
+    state = State()
+    out: list[ExtractedStatement] = []
+    qi = 0
+    for index, (s_start, s_end) in enumerate(split_sentences(text, quotes)):
+        while qi < len(quotes) and quotes[qi].open < s_start:
+            qi += 1
+        inside: list[QuoteSpan] = []
+        while qi < len(quotes) and quotes[qi].close <= s_end:
+            inside.append(quotes[qi])
+            qi += 1
+        units = _quote_units(doc, rules, state, index, s_start, s_end, inside)
+        units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
+        units.sort(key=lambda u: u.start)
+        assertion = _assertion(text, index, s_start, s_end, units)
+        if assertion:
+            units.append(assertion)
+            units.sort(key=lambda u: u.start)
+        out.extend(units)
+    return out
+
+
+def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start: int,
+                 s_end: int, quotes: list[QuoteSpan]) -> list[ExtractedStatement]:
+    text = doc.text
+    units: list[ExtractedStatement] = []
+    boundary = s_start
+    for i, quote in enumerate(quotes):
+        following = quotes[i + 1].open if i + 1 < len(quotes) else s_end
+        words = quote.words(text)
+        attribution = rules.before(doc, boundary, quote.open)
+        start, end = quote.open, quote.close
+        if attribution is not None:
+            start = attribution.start
+        else:
+            attribution = rules.after(doc, quote.close, following)
+            if attribution is not None:
+                end = attribution.end
+        speaker = None
+        if attribution is not None:
+            if words < rules.min_quote_words and not attribution.adjacent:
+                boundary = quote.close
+                continue
+            for ref in rules.referents(doc, attribution.start, attribution.end):
+                state.referents.append(ref)
+            speaker = state.resolve(attribution)
+        else:
+            opens_sentence = _words(text[boundary:quote.open]) <= 1
+            if opens_sentence and words >= 4 and state.quote_sentence >= index - 1 and state.last:
+                speaker = state.last
+            elif words < rules.unattributed_quote_words:
+                boundary = quote.close
+                continue
+        state.quote_sentence = index
+        units.append(ExtractedStatement(
+            sentence=index, start=start, end=end, kind="quote", text=text[start:end],
+            quote=text[quote.inner_start:quote.inner_end], speaker=speaker,
+            anonymous=_is_anonymous(speaker)))
+        boundary = end if end > quote.close else quote.close
+    return units
+
+
+def _gaps(s_start: int, s_end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    gaps = []
+    at = s_start
+    for start, end in sorted(taken):
+        if start > at:
+            gaps.append((at, start))
+        at = max(at, end)
+    if at < s_end:
+        gaps.append((at, s_end))
+    return gaps
+
+
+def _indirect_units(doc: Document, rules: Rules, state: State, index: int, s_start: int,
+                    s_end: int, units: list[ExtractedStatement],
+                    quotes: list[QuoteSpan]) -> list[ExtractedStatement]:
+    text = doc.text
+    found: list[ExtractedStatement] = []
+    for lo, hi in _gaps(s_start, s_end, [(u.start, u.end) for u in units]):
+        if _words(text[lo:hi]) < 3:
+            continue
+        for attribution, c_start, c_end in rules.indirect(doc, lo, hi):
+            if _words(text[c_start:c_end]) < 2:
+                continue
+            for ref in rules.referents(doc, attribution.start, attribution.end):
+                state.referents.append(ref)
+            speaker = state.resolve(attribution)
+            start, end = min(attribution.start, c_start), max(attribution.end, c_end)
+            while end > start and text[end - 1] in " .,،؛;:":
+                end -= 1
+            found.append(ExtractedStatement(
+                sentence=index, start=start, end=end, kind="indirect", text=text[start:end],
+                speaker=speaker, anonymous=_is_anonymous(speaker)))
+    return found
+
+
+_TRIM = " \t\n.,،؛;:-–—!?؟"
+
+
+def _assertion(text: str, index: int, s_start: int, s_end: int,
+               units: list[ExtractedStatement]) -> ExtractedStatement | None:
+    best = None
+    for lo, hi in _gaps(s_start, s_end, [(u.start, u.end) for u in units]):
+        while lo < hi and text[lo] in _TRIM:
+            lo += 1
+        while hi > lo and text[hi - 1] in _TRIM:
+            hi -= 1
+        if hi > lo and (best is None or _words(text[lo:hi]) > _words(text[best[0]:best[1]])):
+            best = (lo, hi)
+    if best is None or _words(text[best[0]:best[1]]) < 3:
+        return None
+    lo, hi = best
+    if hi < s_end and text[hi] in ".!?؟":
+        hi += 1
+    return ExtractedStatement(sentence=index, start=lo, end=hi, kind="assertion", text=text[lo:hi])

@@ -1,0 +1,241 @@
+"""English attribution rules, matched on the original text (capitals mark names).
+
+Patterns: ``"...," Smith said`` / ``said Smith``, ``Smith said: "..."``, ``Smith told
+reporters``, ``according to Smith``, ``He added`` (the last named person), anonymous sources
+(``a senior official who spoke on condition of anonymity``), and ``said that ...`` as indirect
+speech. Roles and titles are split from the name: ``Pentagon spokesman Col. Ryan Dillon``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SpeakerRef
+from .attribution import Attribution
+from .document import Document
+
+__all__ = ["EnglishRules", "parse_speaker", "TITLE_WORDS"]
+
+_VERB_STEMS = """say said says told tell tells add added adds explain explained explains note noted
+notes write wrote writes tweeted tweets continue continued continues ask asked asks declare declared
+declares state stated states insist insisted insists argue argued argues warn warned warns respond
+responded responds reply replied replies recall recalled recalls claim claimed claims acknowledge
+acknowledged acknowledges announce announced announces remark remarked remarks joke joked jokes
+conclude concluded concludes suggest suggested suggests concede conceded concedes complain complained
+complains admit admitted admits predict predicted predicts promise promised promises vow vowed vows
+boast boasted boasts charge charged charges contend contended contends emphasize emphasized
+emphasizes stress stressed stresses observe observed observes counter countered counters quip quipped
+quips caution cautioned cautions urge urged urges reiterate reiterated reiterates maintain maintained
+maintains yell yelled shouted shouts shout repeated repeats repeat mused muses posted posts
+texted testified testifies pleaded pleads confirmed confirms confirm added""".split()
+_VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
+_VERB = r"(?:" + _VERBS + r")"
+_SPEECH_VERB = re.compile(r"\b(?:" + _VERBS + r")\b")
+_MULTIWORD = r"(?:went on|pointed out|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
+TITLE_WORDS = frozenset("""mr mrs ms dr sen rep gov gen col lt maj capt sgt adm brig cmdr president
+senator governor secretary representative congressman congresswoman speaker chairman judge justice
+mayor sheriff pastor rev father sister sheikh ambassador attorney general minister king queen prince
+vice""".split())
+_PRONOUNS = {"he": "person", "she": "person", "they": "last", "we": "last", "i": "last", "it": "last"}
+_ANON = re.compile(r"\b(?:anonymity|anonymously|not authorized|unnamed|sources?|officials|aides?|"
+                   r"people familiar|person familiar|insiders?|advisers|adviser|a senior|an official|"
+                   r"someone|witnesses|observers|critics|analysts|experts|allies|supporters|"
+                   r"strategists|operatives|donors|republicans|democrats|voters)\b", re.I)
+_MEDIA = re.compile(r"\b(?:Times|Post|Journal|News|Press|Reuters|AP|AFP|CNN|MSNBC|Fox|NBC|CBS|ABC|"
+                    r"Politico|Breitbart|Guardian|Tribune|Herald|Globe|Magazine|Newsweek|Axios|"
+                    r"Bloomberg|BuzzFeed|newspaper|magazine|network|outlet|report|reports)\b")
+_ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administration|government|"
+                  r"party|office|group|organization|organisation|company|coalition|army|military|"
+                  r"police|council|commission|foundation|institute|center|centre|union|association|"
+                  r"spokesman's office|White House|Pentagon|Kremlin|Congress|Senate|House|FBI|CIA|"
+                  r"DNC|RNC|GOP|court|board|university|bureau|team|staff|network|corp|inc)\b")
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.|[A-Z]{2,}(?=\s+[A-Z][a-z])|O’[A-Z][a-z]+)"
+_NAME = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|(?:de|van|von|bin|al|la|du|del)(?=\s+[A-Z])))*"
+                   r"(?:,?\s+(?:Jr|Sr|II|III)\.?)?")
+_TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Rev|Cmdr|Lt\. Gen|"
+                    r"Maj\. Gen|Brig\. Gen|Lt\. Col)\.|President|Vice President|Senator|Governor|"
+                    r"Secretary(?: of State)?|Speaker|Chairman|Chairwoman|Judge|Justice|Mayor|Sheikh|"
+                    r"Ambassador|Attorney General|Rep\.|Congressman|Congresswoman|King|Queen|Prince|"
+                    r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
+_LEAD = re.compile(r"(?:and|but|so|as|while|because|when|then|yet|or|also|meanwhile|however|though)\s+", re.I)
+_PAREN = re.compile(r"\s*\([^()]{1,30}\)")
+
+_BEFORE = re.compile(
+    r"(?P<verb>\b" + _VERB + r"|" + _MULTIWORD + r")\b(?P<obj>\s+(?:[^,:;\"“”.]{1,40}?))??"
+    r"\s*[,:]?\s*(?:that\s*)?[,:]?\s*$")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:]?\s*$")
+_ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;.\"“”]{2,80})")
+_AFTER_INVERTED = re.compile(
+    r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)(?:[^,.;\"“”]|\.(?=\s*[A-Z][a-z]?\.)|(?<=\b[A-Z])\.){1,60}?"
+    r"(?:,\s*(?:who|a|an|the|his|her|its|their)\b[^.;\"“”]{0,90}?)?)\s*(?=[,.;:!?\"“”]|$)")
+_AFTER_DIRECT = re.compile(
+    r"\s*[,.!?]?\s*(?P<np>(?:[^,.;\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col))\.){1,80}?"
+    r"(?:,\s*[^,.;\"“”]{1,90}?,)?)\s+(?P<verb>" + _VERB + r"|" + _MULTIWORD + r")\b")
+_AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
+_INDIRECT = re.compile(
+    r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
+    r")(?P<obj>\s+(?:reporters|him|her|them|us|me|CNN|[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*|"
+    r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|(?:last|on|this)\s+\w+|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))?\s*,?\s+that\s+")
+_INDIRECT_AFTER = re.compile(
+    r",\s*(?P<np>(?:[A-Z][^,;\"“”]{0,60}?|he|she|they|it)(?:,\s*[^,;\"“”]{1,80}?,)?)\s+(?P<verb>said|says|"
+    r"added|argued|claimed|noted|told\s+\w+|wrote|warned|insisted|explained)(?:\s+[A-Z]\w+day)?\s*\.?\s*$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,:;\n":
+        start += 1
+    while end > start and text[end - 1] in " ,:;\n":
+        end -= 1
+    return start, end
+
+
+def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution | None:
+    """Read a speaker out of ``text[start:end]``: a name with title and role, a pronoun, an
+    anonymous source, a medium or an organisation. None when it names nobody."""
+    start, end = _trim(text, start, end)
+    lead = _LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    np = text[start:end]
+    if not np or len(np.split()) > 16 or np[0] in "“\"'":
+        return None
+    pronoun = _PRONOUNS.get(np.lower())
+    if pronoun:
+        return Attribution(start, end, follow=pronoun)
+    if np.split()[0].lower() in ("who", "which", "that", "this", "there", "what"):
+        return None
+    head, _, apposition = np.partition(",")
+    apposition = apposition.strip(" ,") or None
+    head_clean = _PAREN.sub("", head).strip()
+    names = list(_NAME.finditer(head_clean))
+    if names and names[-1].end() == len(head_clean) and not _ORG.search(names[-1].group()) \
+            and not _MEDIA.search(names[-1].group()) or (names and names[0].start() == 0 and apposition
+                                                          and not _ORG.search(head_clean)):
+        last = names[-1] if names[-1].end() == len(head_clean) else names[0]
+        full = last.group()
+        title_match = _TITLE.match(full)
+        title = None
+        if title_match:
+            title, full = title_match.group().strip(), full[title_match.end():]
+        elif last.start() > 0:
+            pre = head_clean[:last.start()].rstrip()
+            prev = _TITLE.search(pre.split()[-1] + " ") if pre else None
+            if prev:
+                title = pre.split()[-1]
+        if not full or full.split()[0].lower() in TITLE_WORDS and len(full.split()) == 1:
+            return SpeakerRef(name=np, kind="person", role=np, surface=np)
+        role = head_clean[:last.start()].strip() or None
+        if role and title and role.endswith(title):
+            role = role[: -len(title)].strip() or None
+        if apposition and not role:
+            role = apposition
+        if role and role.lower() in ("the", "a", "an"):
+            role = None
+        return SpeakerRef(name=full, kind="person", role=role, title=title, surface=np)
+    if _ANON.search(np) and not names:
+        return SpeakerRef(name=np, kind="anonymous", surface=np)
+    if _MEDIA.search(np):
+        return SpeakerRef(name=np, kind="media", surface=np)
+    if _ORG.search(np):
+        return SpeakerRef(name=np, kind="organisation", surface=np)
+    if len(np.split()) <= 6:
+        return SpeakerRef(name=np, kind="person", role=np, surface=np)
+    return None
+
+
+def _attribution(text: str, w_start: int, np_start: int, np_end: int, end: int,
+                 adjacent: bool) -> Attribution | None:
+    parsed = parse_speaker(text, np_start, np_end)
+    if parsed is None:
+        return None
+    if isinstance(parsed, Attribution):
+        parsed.start, parsed.end, parsed.adjacent = w_start, end, adjacent
+        return parsed
+    return Attribution(w_start, end, speaker=parsed, adjacent=adjacent)
+
+
+def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
+    """The noun phrase that ends right before a verb: back to the clause start."""
+    start = lo
+    for mark in (". ", "; ", "\n", "” ", "\" "):
+        at = text.rfind(mark, lo, verb_start)
+        if at >= 0:
+            start = max(start, at + len(mark))
+    # a comma ends the clause unless it closes an apposition: "Smith, a spokesman, said"
+    segment = text[start:verb_start]
+    parts = segment.split(",")
+    if len(parts) >= 3:
+        keep = ",".join(parts[-3:])
+        start = verb_start - len(keep)
+        segment = keep
+    elif len(parts) == 2 and not re.match(r"\s*(?:a|an|the|who|his|her)\b", parts[1]):
+        start = verb_start - len(parts[1])
+    return start, verb_start
+
+
+class EnglishRules:
+    """Attribution rules for English news prose."""
+
+    min_quote_words = 2
+    unattributed_quote_words = 8
+
+    def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        text = doc.text
+        match = _ACCORDING.search(text, lo, hi)
+        if match:
+            return _attribution(text, match.start(), match.start("np"), match.end("np"), hi, True)
+        match = _BEFORE.search(text, max(lo, hi - 160), hi)
+        if match and match.start() >= lo:
+            np_start, np_end = _np_before(text, lo, match.start("verb"))
+            attribution = _attribution(text, np_start, np_start, np_end, hi, True)
+            if attribution is not None:
+                return attribution
+        # an embedded quote: a speech verb earlier in the clause governs the quoted words
+        for verb in reversed(list(_SPEECH_VERB.finditer(text, lo, hi))):
+            if hi - verb.end() > 120:
+                break
+            np_start, np_end = _np_before(text, lo, verb.start())
+            attribution = _attribution(text, np_start, np_start, np_end, hi, False)
+            if attribution is not None:
+                return attribution
+        return None
+
+    def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        text = doc.text
+        for pattern in (_AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT):
+            match = pattern.match(text, lo, hi)
+            if match:
+                end = match.end()
+                attribution = _attribution(text, lo, match.start("np"), match.end("np"), end, True)
+                if attribution is not None:
+                    return attribution
+        return None
+
+    def indirect(self, doc: Document, lo: int, hi: int) -> list[tuple[Attribution, int, int]]:
+        text = doc.text
+        found = []
+        match = _INDIRECT.search(text, lo, hi)
+        if match:
+            np_start, np_end = _np_before(text, lo, match.start("verb"))
+            attribution = _attribution(text, np_start, np_start, np_end, match.end(), False)
+            if attribution is not None:
+                found.append((attribution, match.end(), hi))
+                return found
+        match = _INDIRECT_AFTER.search(text, lo, hi)
+        if match:
+            attribution = _attribution(text, match.start(), match.start("np"), match.end("np"), hi, False)
+            if attribution is not None:
+                found.append((attribution, lo, match.start()))
+                return found
+        match = _ACCORDING_ANY.search(text, lo, hi)
+        if match:
+            attribution = _attribution(text, match.start(), match.start("np"), match.end("np"),
+                                       match.end(), False)
+            if attribution is not None:
+                rest = (match.end(), hi) if match.start() - lo < 5 else (lo, match.start())
+                found.append((attribution, *rest))
+        return found
+
+    def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
+        return []

@@ -1,0 +1,103 @@
+"""Quotation marks: which marks open and close a quotation, and where each quotation lies.
+
+Every style news text uses is paired here: ``“…”``, ``«…»``, ``„…“``, ``‹…›``, ASCII ``"…"``
+(which opens and closes with the same mark, so marks pair in order within a paragraph), and
+single quotes ``‘…’`` or ``'…'`` only where they cannot be an apostrophe (``Trump’s``). Whether a
+quotation is a *quote* (someone's words) or a scare quote or a title is decided later, by the
+attribution around it; this module only finds the spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuoteSpan", "find_quotes", "QUOTE_MARKS"]
+
+_PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "»": "«"}
+QUOTE_MARKS = frozenset('"“”«»„‹›‘’\'')
+_DOUBLE = re.compile(r'["“”«»„‹›]')
+_SINGLE = re.compile(r"[‘'’]")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``open``/``close`` bracket the marks, ``inner_*`` the words inside."""
+
+    open: int
+    close: int
+    inner_start: int
+    inner_end: int
+
+    def words(self, text: str) -> int:
+        return len(text[self.inner_start:self.inner_end].split())
+
+
+def _span(text: str, open_at: int, close_at: int) -> QuoteSpan | None:
+    lo, hi = open_at + 1, close_at
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if lo == hi:
+        return None
+    return QuoteSpan(open_at, close_at + 1, lo, hi)
+
+
+def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    found: list[QuoteSpan] = []
+    opener: int | None = None
+    closers = ""
+    for match in _DOUBLE.finditer(text, lo, hi):
+        mark, at = match.group(), match.start()
+        if opener is None:
+            if mark == '"':
+                opener, closers = at, '"”“'
+            elif mark in _PAIRS:
+                opener, closers = at, _PAIRS[mark]
+            elif mark == "”":  # some Arabic sites open with ” and close with “ or ”
+                opener, closers = at, "“”"
+            continue
+        if mark in closers or (closers == '"”“' and mark in '"”'):
+            span = _span(text, opener, at)
+            if span:
+                found.append(span)
+            opener = None
+        elif mark == "“" and closers == "”":
+            opener = at  # an unclosed opening: restart from the newer one
+    return found
+
+
+def _single_quotes(text: str, lo: int, hi: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    found: list[QuoteSpan] = []
+    opener: int | None = None
+    for match in _SINGLE.finditer(text, lo, hi):
+        at = match.start()
+        if any(q.open <= at < q.close for q in taken):
+            continue
+        before = text[at - 1] if at > lo else " "
+        after = text[at + 1] if at + 1 < hi else " "
+        if opener is None:
+            if match.group() != "’" and not before.isalnum() and after.isalnum():
+                opener = at
+        elif before not in " \t" and not after.isalnum():
+            span = _span(text, opener, at)
+            if span and "\n" not in text[opener:at]:
+                found.append(span)
+            opener = None
+    return found
+
+
+def find_quotes(text: str, lo: int = 0, hi: int | None = None) -> list[QuoteSpan]:
+    """Quotations in ``text[lo:hi]``, outermost only, in order; marks pair within a paragraph."""
+    hi = len(text) if hi is None else hi
+    found: list[QuoteSpan] = []
+    start = lo
+    while start < hi:
+        end = text.find("\n", start, hi)
+        end = hi if end == -1 else end
+        doubles = _double_quotes(text, start, end)
+        found.extend(doubles)
+        found.extend(_single_quotes(text, start, end, doubles))
+        start = end + 1
+    return sorted(found, key=lambda q: q.open)
