@@ -164,3 +164,7 @@ def test_a_day_and_month_without_year_takes_the_nearest_year():
 
 def test_day_first_numeric_dates():
     assert _values("في 02/12/2017 و 25/12/2017") == {"02/12/2017": "2017-12-02", "25/12/2017": "2017-12-25"}
+
+
+def test_feminine_agreement_is_part_of_the_mention():
+    assert _values("وفي السنة الماضية والعام الحالي") == {"السنة الماضية": "2016", "العام الحالي": "2017"}

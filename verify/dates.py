@@ -126,11 +126,11 @@ _RELATIVE_DAYS: list[tuple[re.Pattern[str], int, int]] = [
 ]
 # Phrases naming the publication's month or year, or the one before: (pattern, months back or years back).
 _RELATIVE_MONTH = re.compile(
-    _A + r"(?:الشهر\s+(?P<ar>الماضي|الفائت|المنصرم|الجاري|الحالي)|(?P<en>last|this)\s+month\b)",
+    _A + r"(?:الشهر\s+(?P<ar>الماضي|الفائت|المنصرم|الجاري|الحالي)(?!\w)|(?P<en>last|this)\s+month\b)",
     re.IGNORECASE,
 )
 _RELATIVE_YEAR = re.compile(
-    _A + r"(?:(?:العام|السنه)\s+(?P<ar>الماضي|الماضيه|الفائت|المنصرم|الجاري|الحالي|الحاليه)"
+    _A + r"(?:(?:العام|السنه)\s+(?P<ar>الماضيه|الماضي|الفائته|الفائت|المنصرمه|المنصرم|الجاريه|الجاري|الحاليه|الحالي)(?!\w)"
     r"|(?P<en>last|this)\s+year\b)",
     re.IGNORECASE,
 )
@@ -232,7 +232,7 @@ def _relative_dates(folded: str, published: date) -> list[tuple[int, int, str]]:
         back = 0 if (m["ar"] or m["en"]).lower() in {"الجاري", "الحالي", "this"} else 1
         found.append((m.start(), m.end(), _month_before(published, back)))
     for m in _RELATIVE_YEAR.finditer(folded):
-        back = 0 if (m["ar"] or m["en"]).lower() in {"الجاري", "الحالي", "الحاليه", "this"} else 1
+        back = 0 if (m["ar"] or m["en"]).lower() in {"الجاري", "الجاريه", "الحالي", "الحاليه", "this"} else 1
         found.append((m.start(), m.end(), f"{published.year - back:04d}"))
     return found
 
