@@ -168,3 +168,15 @@ def test_day_first_numeric_dates():
 
 def test_feminine_agreement_is_part_of_the_mention():
     assert _values("وفي السنة الماضية والعام الحالي") == {"السنة الماضية": "2016", "العام الحالي": "2017"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وفي اليوم التالي انسحبت القوات", "بمناسبة اليوم العالمي للمرأة", "وقالت روسيا اليوم إن", "غدا الوضع أكثر تعقيدا"],
+)
+def test_words_that_only_look_like_today_or_tomorrow(text):
+    assert find_dates(text, SATURDAY) == []
+
+
+def test_tomorrow_before_a_weekday_name():
+    assert _values("وسيصل الوفد غدا الأحد، وكان قد وصل أمس الجمعة") == {"غدا الأحد": "2017-12-03", "أمس الجمعة": "2017-12-01"}

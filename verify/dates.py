@@ -107,12 +107,18 @@ _EN_WEEKDAY = re.compile(
 _PAST = {"الماضي", "الفائت", "المنصرم", "last", "past"}
 _FUTURE = {"المقبل", "القادم", "next"}
 
+_NOT_TODAY = "التالي|نفسه|ذاته|الوطني|العالمي|الدولي|الاول|الثاني|الثالث|الاخير|الذي"
+_WEEKDAY_STEMS = "|".join(day[2:] for day in _AR_WEEKDAYS)
+# "غدا الأحد", "أمس الجمعة": the weekday named after the word is the same day, one mention.
+_NAMED_DAY = rf"(?:\s+(?:يوم\s+)?(?:{'|'.join(_AR_WEEKDAYS)}))?"
 # Phrases counted from the publication day: (pattern, days back to the first and last day).
 _RELATIVE_DAYS: list[tuple[re.Pattern[str], int, int]] = [
-    (re.compile(rf"{_A}{_AR_PART_OF_DAY}(?:امس\s+الاول|اول\s+(?:من\s+)?امس)(?!\w)"), 2, 2),
-    (re.compile(rf"{_A}{_AR_PART_OF_DAY}(?:(?:يوم\s+)?(?:امس|الامس)|البارحه)(?!\w)"), 1, 1),
-    (re.compile(rf"{_A}(?<!روسيا ){_AR_PART_OF_DAY}اليوم(?!\w)"), 0, 0),
-    (re.compile(rf"{_A}{_AR_PART_OF_DAY}غدا(?!\w)"), -1, -1),
+    (re.compile(rf"{_A}{_AR_PART_OF_DAY}(?:امس\s+الاول|اول\s+(?:من\s+)?امس){_NAMED_DAY}(?!\w)"), 2, 2),
+    (re.compile(rf"{_A}{_AR_PART_OF_DAY}(?:(?:يوم\s+)?(?:امس|الامس)|البارحه){_NAMED_DAY}(?!\w)"), 1, 1),
+    # Not "روسيا اليوم" (RT), "اليوم التالي" (the next day), "اليوم العالمي" (a world day).
+    (re.compile(rf"{_A}(?<!روسيا ){_AR_PART_OF_DAY}اليوم(?!\w)(?!\s+(?:{_NOT_TODAY})){_NAMED_DAY}(?!\w)"), 0, 0),
+    # Not the verb "غدا" (became): "غدا الوضع أكثر تعقيدا".
+    (re.compile(rf"{_A}{_AR_PART_OF_DAY}غدا(?!\w)(?!\s+ال(?!{_WEEKDAY_STEMS})){_NAMED_DAY}(?!\w)"), -1, -1),
     (re.compile(r"(?<!\w)قبل\s+يومين(?!\w)"), 2, 2),
     (re.compile(r"(?<!\w)(?:قبل\s+(?:بضعه\s+|عده\s+)?ايام|خلال\s+الايام\s+الماضيه|في\s+الايام\s+الاخيره)(?!\w)"), 7, 1),
     (re.compile(r"(?<!\w)(?:خلال\s+|في\s+)?اليومين\s+الماضيين(?!\w)"), 2, 1),
