@@ -295,20 +295,18 @@ def _unit(folded: str, text: str, end: int) -> tuple[int, str | None, int | None
 
 
 def _standalone_digits(folded: str, tok: re.Match[str], in_dates: list[tuple[int, int]]) -> bool:
-    """Digits in a date, a time, a name ("K1", "كي1", "F-16") or a year after "عام" are no quantity."""
+    """Digits in a date, a time or a name ("K1", "كي1", "F-16") are no quantity; digits after a
+    one-letter conjunction or preposition ("و25", "ب3 آلاف") or closing a range ("30-40") are."""
     start, end = tok.span()
     if any(s <= start < e for s, e in in_dates):
         return False
-    # A conjunction or preposition may stick to the digits: "و25", "ب3 آلاف".
-    if start and folded[start - 1] in "وبل" and (start < 2 or not folded[start - 2].isalpha()):
-        start -= 1
-    elif start >= 2 and folded[start - 1] in "-–" and folded[start - 2].isdigit():
-        pass  # the second end of a range, "30-40"
-    elif start and (folded[start - 1].isalpha() or folded[start - 1] in "-:/"):
+    before = folded[start - 1] if start else " "
+    glued = before in "وبل" and (start < 2 or not folded[start - 2].isalpha())
+    range_end = before in "-–" and start >= 2 and folded[start - 2].isdigit()
+    if not (glued or range_end) and (before.isalpha() or before in "-:/"):
         return False
-    if end < len(folded) and ((folded[end].isalpha() and folded[end] != "م") or folded[end] in ":/"):
-        return False
-    return True
+    after = folded[end] if end < len(folded) else " "
+    return not ((after.isalpha() and after != "م") or after in ":/")
 
 
 def _is_year(folded: str, mention: NumberMention) -> bool:
