@@ -139,13 +139,16 @@ class _GuardedBackend(httpcore.NetworkBackend):
         for address in addresses:
             kind = None if self._allow_private else address_refusal(address)
             if kind:
-                refused.append(f"{address} is {kind}")
+                refused.append((address, kind))
                 continue
             return self._inner.connect_tcp(address, port, timeout=timeout,
                                            local_address=local_address,
                                            socket_options=socket_options)
-        raise AddressRefused(f"refused: {host} resolves to {', '.join(refused)} "
-                             "(use --allow-private to fetch from your own network)")
+        if [host] == [address for address, _ in refused]:
+            where = f"{host} is a {refused[0][1]} address"
+        else:
+            where = f"{host} resolves to " + ", ".join(f"{a} ({k})" for a, k in refused)
+        raise AddressRefused(f"refused: {where}; use --allow-private to fetch from your own network")
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)

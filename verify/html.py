@@ -17,6 +17,7 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
+from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
@@ -55,6 +56,7 @@ class Article:
     site_name: str | None = None
     published_at: str | None = None  # ISO 8601 UTC
     language: str | None = None
+    canonical_url: str | None = None  # <link rel="canonical"> or og:url, http(s) only
     method: str = "trafilatura"  # trafilatura, json-ld, visible-text: how the text was found
 
 
@@ -159,7 +161,9 @@ def _meta(tree: lxml.html.HtmlElement) -> dict:
     title = tree.find(".//title")
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     author = tags.get("author") or tags.get("article:author") or tags.get("byl")
+    canonical = tree.xpath('//link[translate(@rel, "CANONIL", "canonil")="canonical"]/@href')
     return {
+        "canonical": [*canonical, tags.get("og:url", "")],
         "title": tags.get("og:title") or tags.get("twitter:title")
         or (title.text_content() if title is not None else None),
         "published_at": _date(tags.get("article:published_time") or tags.get("og:published_time")
@@ -262,5 +266,7 @@ def extract_article(html: str | bytes, *, url: str | None = None) -> Article:
         site_name=pick("site_name"),
         published_at=pick("published_at"),
         language=_language(ld.get("language") or meta.get("language")),
+        canonical_url=next((link for link in (urljoin(url or "", c.strip()) for c in meta["canonical"])
+                            if re.match(r"https?://[^/\s]", link, re.I)), None),
         method=method,
     )

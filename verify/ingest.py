@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import groupby
 from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -189,15 +190,12 @@ def ingest(db: Database, sources: Iterable[str], options: ReadOptions | None = N
     seed_aliases(db)
     readers = collect("register_readers")
     summary = IngestSummary()
-    for source in expand_sources(sources):
-        if "://" not in source and not Path(source).exists():
-            summary.failures.append((source, "not found: no such file or folder"))
-            continue
-        reader = pick_reader(readers, source)
-        if reader is None:
-            summary.failures.append((source, "unsupported: no reader for this input"))
-            continue
-        for item in reader.read(source, options):
+    for reader, batch in _runs(readers, sources, summary):
+        # A reader that reads many sources at once (URLs, fetched concurrently) gets each run
+        # of consecutive sources it accepts; the others read one source at a time.
+        items = (reader.read_many(batch, options) if hasattr(reader, "read_many")
+                 else (item for source in batch for item in reader.read(source, options)))
+        for item in items:
             if isinstance(item, ReadFailure):
                 summary.failures.append((item.origin, item.reason))
                 continue
@@ -206,3 +204,20 @@ def ingest(db: Database, sources: Iterable[str], options: ReadOptions | None = N
             if progress:
                 progress.update(summary.line())
     return summary
+
+
+def _runs(readers: list, sources: Iterable[str], summary: IngestSummary) -> Iterator[tuple]:
+    """``(reader, sources)`` for each run of consecutive sources the same reader accepts."""
+    located = []
+    for source in expand_sources(sources):
+        if "://" not in source and not Path(source).exists():
+            summary.failures.append((source, "not found: no such file or folder"))
+            continue
+        reader = pick_reader(readers, source)
+        if reader is None:
+            summary.failures.append((source, "unsupported: no reader for this input"))
+            continue
+        located.append((source, reader))
+    for _, run in groupby(located, key=lambda pair: id(pair[1])):
+        run = list(run)
+        yield run[0][1], [source for source, _ in run]

@@ -23,6 +23,9 @@ DEFAULT_PLUGINS = (
     "verify.readers.text",
     "verify.readers.jsonl",
     "verify.readers.csvfile",
+    "verify.readers.htmlfile",
+    "verify.readers.feed",
+    "verify.readers.web",
 )
 
 pm = pluggy.PluginManager("verify")
