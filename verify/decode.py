@@ -21,6 +21,9 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
 _ARABIC_ENCODINGS = ("cp1256", "iso8859_6")
+# Encodings that decode any byte, which servers declare by default: a declaration of one of
+# them does not prove the page is not Windows-1256.
+_LATIN_DEFAULTS = {"iso8859-1", "cp1252", "iso8859-15"}
 
 
 class DecodeError(ValueError):
@@ -50,6 +53,16 @@ def _known(encoding: str | None) -> str | None:
         return None
 
 
+def _mostly_arabic_as_cp1256(data: bytes) -> bool:
+    """True when the non-ASCII letters of ``data`` read as Windows-1256 are Arabic.
+
+    French or German text in Latin-1 stays Latin under Windows-1256 (it keeps é, è, à, ç ...
+    where Latin-1 has them), so only genuinely Arabic bytes pass.
+    """
+    letters = [c for c in data.decode("cp1256", "replace") if ord(c) > 127 and c.isalpha()]
+    return len(letters) >= 20 and sum("\u0600" <= c <= "\u06ff" for c in letters) > 0.8 * len(letters)
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` or raise DecodeError with a one-line reason."""
     if not data.strip():
@@ -62,9 +75,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     candidates = [_known(declared), "utf-8"]
     for encoding in filter(None, dict.fromkeys(candidates)):
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        if encoding in _LATIN_DEFAULTS and _mostly_arabic_as_cp1256(data):
+            return data.decode("cp1256"), "cp1256"
+        return text, encoding
     best = from_bytes(data, cp_isolation=None).best()
     if best is None:
         raise DecodeError("undecodable: not text in any known encoding")
