@@ -41,6 +41,8 @@ _STOP_WEIGHT = 0.1
 _FUZZY_CUTOFF = 82  # rapidfuzz ratio for two tokens to count as one word with a typo
 _UNKNOWN_SPEAKERS = {"", "anonymous", "unknown", "مجهول", "مصادر", "مصدر"}
 _UNKNOWN_KINDS = {"anonymous", "media"}
+# A speaker named only as "sources ..." is anonymous even when the extractor did not say so.
+_ANONYMOUS_WORDS = {"مصادر", "مصدر", "مسؤولون", "وسائل", "sources", "source", "officials", "media"}
 _TITLES = {
     "col", "colonel", "gen", "general", "lt", "maj", "major", "capt", "dr", "mr", "mrs", "ms",
     "president", "minister", "spokesman", "spokeswoman", "sen", "rep", "gov", "prime", "the",
@@ -130,7 +132,15 @@ def _speaker_parts(speaker: Any) -> tuple[str, str]:
 
 def _speaker_keys(name: str) -> set[str]:
     words = [w for w in re.findall(r"\w+", normalize_text(name)) if w not in _TITLES and len(w) > 1]
-    return {_entity_key(w) for w in words} - {""}
+    word_keys = _optional("verify.keys", "word_keys")
+    if word_keys:
+        return {re.sub(r"(.)\1+", r"\1", k) for w in words for k in word_keys(w)}
+    return set(words)
+
+
+def _first_word(name: str) -> str:
+    words = normalize_text(name).split()
+    return words[0] if words else ""
 
 
 def speakers_differ(a: Any, b: Any) -> bool:
@@ -144,7 +154,10 @@ def speakers_differ(a: Any, b: Any) -> bool:
         return False
     if normalize_text(name_a).strip() in _UNKNOWN_SPEAKERS or normalize_text(name_b).strip() in _UNKNOWN_SPEAKERS:
         return False
-    if _entity_key(name_a) == _entity_key(name_b):
+    if _first_word(name_a) in _ANONYMOUS_WORDS or _first_word(name_b) in _ANONYMOUS_WORDS:
+        return False
+    person_key = _optional("verify.keys", "person_key") or _entity_key
+    if person_key(name_a) == person_key(name_b):
         return False
     keys_a, keys_b = _speaker_keys(name_a), _speaker_keys(name_b)
     if not keys_a or not keys_b:
@@ -265,7 +278,8 @@ def _entity_keys(text: str, norm: Normalized, tokens: Sequence[Token], mentions:
     keys: set[str] = set()
     entities: list[tuple[str, str, int, int]] = []
     for n in numbers:
-        keys.add(f"n:{getattr(n, 'value', n.surface)}")
+        value = getattr(n, "value", None)
+        keys.add(f"n:{value:g}" if value is not None else f"n:{n.low:g}-{n.high:g}")
     for d in dates:
         keys.add(f"d:{d.value}")
     if mentions:

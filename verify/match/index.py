@@ -1,0 +1,150 @@
+"""Candidate generation: which pairs of statements are worth comparing at all.
+
+Comparing every pair is quadratic; a million statements would never finish. Statements with
+the same normalised text collapse into one group first (syndicated copies are the bulk of
+repeats). Each group is then indexed under a few *keys*: its rarest content words (by document
+frequency frozen in ``match_stats``, so a key chosen today is the key chosen at the next
+rebuild), and the names, numbers and dates it mentions. Two groups are candidates when they
+share two keys (one when either has fewer than three), which rare words make selective; words
+above the document-frequency cap are never keys, so "government" does not make everything a
+candidate. Keys depend only on the frozen statistics and the statement itself, and candidacy
+is symmetric, which is why incremental matching and a rebuild find the same pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .tokens import tokenize
+
+__all__ = ["Vocabulary", "Keys", "statement_keys", "CandidateIndex", "KEYS_PER_STATEMENT",
+           "DF_CAP_FRACTION", "DF_CAP_MIN", "quick_similarity", "content_stems"]
+
+KEYS_PER_STATEMENT = 6
+DF_CAP_FRACTION = 0.002  # a word in more than 0.2% of statements is too common to be a key
+DF_CAP_MIN = 50
+
+
+class Vocabulary:
+    """Frozen document frequencies: one number per stem, plus the corpus size they came from."""
+
+    def __init__(self, df: dict[str, int], n: int) -> None:
+        self.df = df
+        self.n = max(n, 1)
+        self.cap = max(DF_CAP_MIN, int(self.n * DF_CAP_FRACTION))
+        self._log_n = math.log(self.n + 1)
+        self._idf: dict[str, float] = {}
+
+    @classmethod
+    def from_texts(cls, norms: Iterable[str]) -> "Vocabulary":
+        df: dict[str, int] = {}
+        n = 0
+        for norm in norms:
+            n += 1
+            for stem in content_stems(norm):
+                df[stem] = df.get(stem, 0) + 1
+        return cls(df, n)
+
+    def idf(self, stem: str) -> float:
+        """Rarity weight in [0.2, 1]: the comparison's word weights come from the same stats."""
+        w = self._idf.get(stem)
+        if w is None:
+            w = max(0.2, math.log((self.n + 1) / (self.df.get(stem, 0) + 0.5)) / self._log_n)
+            self._idf[stem] = w
+        return w
+
+
+def content_stems(norm: str) -> set[str]:
+    """The distinct non-stop-word stems of a normalised text."""
+    return {t.stem for t in tokenize(norm) if not t.stop and len(t.stem) > 1}
+
+
+@dataclass
+class Keys:
+    """What a statement is indexed under, and the stems used for the cheap pre-filter."""
+
+    words: list[str]
+    entities: list[str]
+    stems: frozenset[str] = field(default_factory=frozenset)
+
+
+def statement_keys(norm: str, vocab: Vocabulary, mentions: Sequence[tuple[str, str | None, str | None]] = ()
+                   ) -> Keys:
+    """Keys of one statement: its rarest words under the cap, then entity/number/date keys.
+
+    ``mentions`` are ``(type, key, value)`` rows from the ``mentions`` table; entity keys are
+    script-independent, so an Arabic and an English report of one statement share them.
+    """
+    stems = content_stems(norm)
+    ranked = sorted((vocab.df.get(s, 0), s) for s in stems if not s.isdigit())
+    words = [s for df, s in ranked if df <= vocab.cap][:KEYS_PER_STATEMENT]
+    entities: set[str] = set()
+    for mtype, key, value in mentions:
+        if mtype in ("number", "date"):
+            if value:
+                entities.add(f"{mtype[0]}:{value}")
+        elif key:
+            entities.add(f"e:{key}")
+    entities.update(f"n:{s}" for s in stems if s.isdigit() and len(s) > 1)
+    return Keys(words, sorted(entities), frozenset(stems))
+
+
+class CandidateIndex:
+    """An inverted index from keys to group numbers, queried with numpy for speed.
+
+    Word keys and entity keys live in separate postings: a pair is a word candidate when it
+    shares two word keys (one if either side has fewer than three), an entity candidate when it
+    shares two entity keys at least one of which names an entity (two bare numbers are not a
+    story).
+    """
+
+    def __init__(self, keys: Sequence[Keys], cap: int) -> None:
+        self.keys = keys
+        self.cap = cap
+        words: dict[str, list[int]] = {}
+        ents: dict[str, list[int]] = {}
+        for g, k in enumerate(keys):
+            for w in k.words:
+                words.setdefault(w, []).append(g)
+            for e in k.entities:
+                ents.setdefault(e, []).append(g)
+        self.words = {w: np.asarray(p, dtype=np.int32) for w, p in words.items() if len(p) > 1}
+        self.ents = {e: np.asarray(p, dtype=np.int32) for e, p in ents.items() if 1 < len(p) <= cap}
+
+    def _shared(self, postings: dict[str, np.ndarray], keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        arrays = [postings[k] for k in keys if k in postings]
+        if not arrays:
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+        return np.unique(np.concatenate(arrays), return_counts=True)
+
+    def candidates(self, g: int) -> dict[int, str]:
+        """Groups worth comparing with group ``g``, each with the way it was found."""
+        k = self.keys[g]
+        out: dict[int, str] = {}
+        ids, counts = self._shared(self.words, k.words)
+        for other, count in zip(ids.tolist(), counts.tolist()):
+            if other == g:
+                continue
+            need = 1 if min(len(k.words), len(self.keys[other].words)) < 3 else 2
+            if count >= need:
+                out[other] = "words"
+        named = [e for e in k.entities if e.startswith("e:")]
+        if named:
+            with_name = set(self._shared(self.ents, named)[0].tolist())
+            ids, counts = self._shared(self.ents, k.entities)
+            for other, count in zip(ids.tolist(), counts.tolist()):
+                if other != g and count >= 2 and other not in out and other in with_name:
+                    out[other] = "entities"
+        return out
+
+
+def quick_similarity(a: frozenset[str], b: frozenset[str], vocab: Vocabulary) -> float:
+    """Weighted Dice of exact stems: a cheap upper-ish bound of the comparison's text score."""
+    if not a or not b:
+        return 0.0
+    shared = sum(vocab.idf(s) for s in a & b)
+    return 2 * shared / (sum(vocab.idf(s) for s in a) + sum(vocab.idf(s) for s in b))

@@ -1,0 +1,241 @@
+"""``verify match``: find candidates through the index, compare them, store the matches.
+
+Only statements not matched yet are compared (``matched_at`` is NULL), against every
+statement; ``rebuild`` clears the matches and treats every statement as new. Because the
+index keys come from frozen statistics and candidacy is symmetric, both roads give the same
+``matches`` rows. Scoring runs in worker processes (fork) that share the index built once in
+the parent and read the statement texts they need from the database themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from multiprocessing import get_context
+from typing import Any, Callable, Iterable
+
+from sqlite_utils import Database
+
+from ..model import Mention, SpeakerRef
+from .compare import Comparison, compare, speakers_differ
+from .index import CandidateIndex, Keys, Vocabulary, quick_similarity, statement_keys
+
+__all__ = ["match_database", "load_vocabulary", "refresh_vocabulary", "PREFILTER"]
+
+PREFILTER = 0.3  # weighted Dice of exact stems below which a word candidate is not compared
+_CHUNK = 400
+
+
+def refresh_vocabulary(db: Database) -> Vocabulary:
+    """Recompute and freeze the document frequencies from every stored statement."""
+    vocab = Vocabulary.from_texts(norm for (norm,) in db.execute("SELECT norm FROM statements"))
+    with db.conn:
+        db.execute("DELETE FROM match_stats")
+        db.conn.executemany("INSERT INTO match_stats(token, df) VALUES (?, ?)", vocab.df.items())
+        db.conn.executemany("INSERT OR REPLACE INTO match_state(key, value) VALUES (?, ?)",
+                            [("statements", str(vocab.n)),
+                             ("computed_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))])
+    return vocab
+
+
+def load_vocabulary(db: Database) -> Vocabulary | None:
+    """The frozen statistics, or None when they were never computed."""
+    row = db.execute("SELECT value FROM match_state WHERE key = 'statements'").fetchone()
+    if row is None:
+        return None
+    return Vocabulary(dict(db.execute("SELECT token, df FROM match_stats").fetchall()), int(row[0]))
+
+
+# State shared with forked workers (set in the parent right before the pool starts).
+_STATE: dict[str, Any] = {}
+
+
+def _db_path(db: Database) -> str | None:
+    for _, name, path in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and path:
+            return path
+    return None
+
+
+def _fetch(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict]:
+    """Text, quote, speaker and mentions of the statements a chunk needs."""
+    ids = sorted(set(ids))
+    out: dict[int, dict] = {}
+    for i in range(0, len(ids), 900):
+        part = ids[i:i + 900]
+        marks = ",".join("?" * len(part))
+        for sid, text, quote, anonymous, name, kind in conn.execute(
+                f"SELECT s.id, s.text, s.quote, s.anonymous, sp.name, sp.kind FROM statements s "
+                f"LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id IN ({marks})", part):
+            speaker = None
+            if name and not anonymous:
+                speaker = SpeakerRef(name=name, kind=kind or "person")
+            out[sid] = {"text": text, "quote": quote, "speaker": speaker, "mentions": []}
+        for sid, mtype, surface, value, key, start, end in conn.execute(
+                f'SELECT statement_id, type, surface, value, key, start, "end" FROM mentions '
+                f"WHERE statement_id IN ({marks}) ORDER BY id", part):
+            out[sid]["mentions"].append(Mention(type=mtype, surface=surface, start=start, end=end,
+                                                value=value, key=key))
+    return out
+
+
+def _flip(c: Comparison) -> Comparison:
+    d = c.details
+    diffs = [{**x, "a": x["b"], "b": x["a"], "a_span": x["b_span"], "b_span": x["a_span"]}
+             for x in d["differences"]]
+    return Comparison(c.relation, c.score, c.quote_score, c.text_score, c.entity_score,
+                      {**d, "a_spans": d["b_spans"], "b_spans": d["a_spans"], "differences": diffs})
+
+
+def _score_chunk(groups: list[int]) -> list[tuple]:
+    """Compare one chunk of new groups with their candidates; return ``matches`` rows."""
+    index: CandidateIndex = _STATE["index"]
+    members: list[list[tuple[int, int, str | None, bool]]] = _STATE["members"]
+    vocab: Vocabulary = _STATE["vocab"]
+    new: list[bool] = _STATE["new"]
+    pairs: list[tuple[int, int, str]] = []
+    for g in groups:
+        if len(members[g]) > 1:
+            pairs.append((g, g, "exact"))
+        for h, how in index.candidates(g).items():
+            if new[h] and h < g:
+                continue  # the pair is handled with h
+            if how == "words" and quick_similarity(index.keys[g].stems, index.keys[h].stems, vocab) < PREFILTER:
+                continue
+            pairs.append((g, h, how))
+    wanted: list[tuple[int, int, str]] = []
+    for g, h, how in pairs:
+        for i, (x, rx, ux, nx) in enumerate(members[g]):
+            for j, (y, ry, uy, ny) in enumerate(members[h]):
+                if (g == h and j <= i) or not (nx or ny) or rx == ry or (ux and ux == uy):
+                    continue
+                wanted.append((min(x, y), max(x, y), how))
+    if not wanted:
+        return []
+    conn = _STATE.get("conn")
+    if conn is None:
+        conn = sqlite3.connect(_STATE["path"], timeout=60)
+        _STATE["conn"] = conn
+    data = _fetch(conn, (i for a, b, _ in wanted for i in (a, b)))
+    cache: dict[tuple, Comparison] = {}
+    rows = []
+    for a, b, how in wanted:
+        sa, sb = data[a], data[b]
+        key = (sa["text"], sb["text"], sa["quote"], sb["quote"])
+        c = cache.get(key)
+        if c is None:
+            c = compare(sa["text"], sb["text"], quote_a=sa["quote"], quote_b=sb["quote"],
+                        speaker_a=None, speaker_b=None, mentions_a=sa["mentions"],
+                        mentions_b=sb["mentions"], idf=vocab.idf)
+            cache[key] = c
+            cache[(sb["text"], sa["text"], sb["quote"], sa["quote"])] = _flip(c)
+        relation = c.relation
+        if relation in ("same_quote", "misattributed"):
+            # Words are compared once per text pair; the speakers decide per statement pair.
+            relation = "misattributed" if speakers_differ(sa["speaker"], sb["speaker"]) else "same_quote"
+        if relation == "unrelated":
+            continue
+        row = c.as_row()
+        rows.append((a, b, row["quote_score"], row["text_score"], row["entity_score"], row["score"],
+                     relation, json.dumps(row["details"], ensure_ascii=False), how))
+    return rows
+
+
+def _norm_hash(norm: str) -> bytes:
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).digest()
+
+
+def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool = False,
+                   progress: Callable[[int, int], None] | None = None,
+                   processes: int | None = None) -> dict:
+    """Match every statement not matched yet (all of them with ``rebuild``); return counts.
+
+    The vocabulary statistics are computed on the first run and then frozen, so a later
+    ``rebuild`` derives exactly the matches that incremental runs stored;
+    ``refresh_stats`` recomputes them (and the index keys change with them).
+    """
+    started = time.perf_counter()
+    if rebuild:
+        with db.conn:
+            db.execute("DELETE FROM matches")
+            db.execute("UPDATE statements SET matched_at = NULL")
+    vocab = None if refresh_stats else load_vocabulary(db)
+    if vocab is None:
+        vocab = refresh_vocabulary(db)
+
+    group_of: dict[bytes, int] = {}
+    members: list[list[tuple[int, int, str | None, bool]]] = []
+    norms: list[str] = []
+    new_ids: list[int] = []
+    for sid, report_id, norm, unmatched, url in db.execute(
+            "SELECT s.id, s.report_id, s.norm, s.matched_at IS NULL, r.url FROM statements s "
+            "JOIN reports r ON r.id = s.report_id ORDER BY s.id"):
+        h = _norm_hash(norm)
+        g = group_of.get(h)
+        if g is None:
+            g = group_of[h] = len(members)
+            members.append([])
+            norms.append(norm)
+        members[g].append((sid, report_id, url, bool(unmatched)))
+        if unmatched:
+            new_ids.append(sid)
+    del group_of
+    if not new_ids:
+        return {"statements": 0, "groups": len(members), "matches": 0, "seconds": 0.0}
+
+    mentions: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+    for sid, mtype, key, value in db.execute("SELECT statement_id, type, key, value FROM mentions"):
+        mentions[sid].append((mtype, key, value))
+    keys: list[Keys] = []
+    for g, norm in enumerate(norms):
+        # The first statement's mentions: a later copy (say with "yesterday" resolved to another
+        # day) must not change the keys of pairs already matched.
+        keys.append(statement_keys(norm, vocab, mentions.get(members[g][0][0], ())))
+    del norms, mentions
+    index = CandidateIndex(keys, vocab.cap)
+    new = [any(m[3] for m in ms) for ms in members]
+    todo = [g for g, is_new in enumerate(new) if is_new]
+
+    _STATE.clear()
+    _STATE.update(index=index, members=members, vocab=vocab, new=new, path=_db_path(db))
+    processes = processes or os.cpu_count() or 1
+    chunks = [todo[i:i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+    written = 0
+    insert = ("INSERT OR REPLACE INTO matches(a_id, b_id, quote_score, text_score, entity_score, score, "
+              "relation, details, method) VALUES (?,?,?,?,?,?,?,?,?)")
+
+    def store(rows: list[tuple]) -> None:
+        nonlocal written
+        if rows:
+            with db.conn:
+                db.conn.executemany(insert, rows)
+            written += len(rows)
+
+    if processes > 1 and _STATE["path"] and len(chunks) > 1:
+        with get_context("fork").Pool(processes) as pool:
+            for done, rows in enumerate(pool.imap_unordered(_score_chunk, chunks), 1):
+                store(rows)
+                if progress:
+                    progress(done, len(chunks))
+    else:
+        _STATE["conn"] = db.conn
+        for done, chunk in enumerate(chunks, 1):
+            store(_score_chunk(chunk))
+            if progress:
+                progress(done, len(chunks))
+    _STATE.clear()
+
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with db.conn:
+        for i in range(0, len(new_ids), 900):
+            part = new_ids[i:i + 900]
+            db.execute(f"UPDATE statements SET matched_at = ? WHERE id IN ({','.join('?' * len(part))})",
+                       [now, *part])
+    relations = dict(db.execute("SELECT relation, count(*) FROM matches GROUP BY relation").fetchall())
+    return {"statements": len(new_ids), "groups": len(members), "matches": written,
+            "relations": relations, "seconds": round(time.perf_counter() - started, 2)}
