@@ -1,0 +1,152 @@
+"""Link verdicts to the statements they are about, with the same ``compare()`` as matching.
+
+A fact-check names a claim in its own words (``claimReviewed``), not a statement id, so each
+verdict is compared with the statements that could be it. Candidates come from the full-text
+index (``statements_fts``): the claim's rarest words, OR-ed, best-ranked first, so a verdict is
+compared with a few dozen statements and never with all of them. ``compare`` then decides:
+
+- ``same_quote`` and ``paraphrase`` links mean the verdict is about that statement; the best of
+  them becomes ``verdicts.statement_id``;
+- ``misattributed`` (the claim credits the words to someone else) and ``contradicts`` (the same
+  claim with another figure) are kept in ``verdict_links`` too, so reliability can tell "the
+  fact-checker rated these words" from "the fact-checker rated a different version of them";
+- ``related`` and ``unrelated`` are not links.
+
+Links are keyed by statement ``uid``, which survives re-extraction, and the run is incremental:
+``verify match`` calls ``link_verdicts`` after every ingest, and only new verdicts meet all
+statements while old verdicts meet only statements added since the last run.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from sqlite_utils import Database
+
+from ..match import compare
+from ..normalize import normalize_text
+
+__all__ = ["link_verdicts", "LINK_RELATIONS", "ABOUT_RELATIONS"]
+
+LINK_RELATIONS = ("same_quote", "paraphrase", "misattributed", "contradicts")
+ABOUT_RELATIONS = ("same_quote", "paraphrase")  # the verdict is about the statement itself
+_CANDIDATES = 40
+_QUERY_WORDS = 12
+_STATE = ("verdict_links.statements_upto", "verdict_links.verdicts_upto")
+_WORD = re.compile(r"\w+")
+
+
+def _state(db: Database, key: str) -> int:
+    row = db.execute("SELECT value FROM match_state WHERE key = ?", [key]).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _set_state(db: Database, key: str, value: int) -> None:
+    db.execute("INSERT INTO match_state(key, value) VALUES (?, ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)])
+
+
+def _query(db: Database, claim: str) -> str | None:
+    """An FTS5 query of the claim's rarest indexed words (common words rank nothing)."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(normalize_text(claim)) if len(w) > 1))
+    if not words:
+        return None
+    marks = ",".join("?" * len(words))
+    counts = dict(db.execute(
+        f"SELECT term, doc FROM temp.verdict_vocab WHERE term IN ({marks})", words).fetchall())
+    present = sorted((w for w in words if w in counts), key=lambda w: counts[w])
+    chosen = present[:_QUERY_WORDS]
+    return " OR ".join(f'"{w}"' for w in chosen) if chosen else None
+
+
+def _candidates(db: Database, claim: str, after: int) -> list[dict]:
+    query = _query(db, claim)
+    if query is None:
+        return []
+    rows = db.execute(
+        """
+        SELECT s.id, s.uid, s.text, s.quote, s.language, sp.name, sp.kind
+        FROM statements_fts f JOIN statements s ON s.id = f.rowid
+        LEFT JOIN speakers sp ON sp.id = s.speaker_id
+        WHERE statements_fts MATCH ? AND f.rowid > ?
+        ORDER BY f.rank LIMIT ?
+        """, [query, after, _CANDIDATES]).fetchall()
+    keys = ("id", "uid", "text", "quote", "language", "speaker", "speaker_kind")
+    return [dict(zip(keys, row)) for row in rows]
+
+
+def _speaker(name: str | None, kind: str | None) -> SimpleNamespace | None:
+    return SimpleNamespace(name=name, kind=kind or "person") if name else None
+
+
+def _link_one(db: Database, verdict: dict, after: int) -> int:
+    """Compare one verdict with its candidates among statements past ``after``; links written."""
+    written = 0
+    claimant = _speaker(verdict["claimant"], None)
+    for cand in _candidates(db, verdict["claim_text"], after):
+        if verdict["language"] and cand["language"] and verdict["language"] != cand["language"]:
+            continue  # no translation model: a claim never spans two languages
+        result = compare(verdict["claim_text"], cand["text"], language=cand["language"],
+                         speaker_a=claimant, speaker_b=_speaker(cand["speaker"], cand["speaker_kind"]),
+                         quote_b=cand["quote"])
+        if result.relation not in LINK_RELATIONS:
+            continue
+        db.execute(
+            "INSERT INTO verdict_links(verdict_id, statement_uid, score, relation) VALUES (?,?,?,?) "
+            "ON CONFLICT(verdict_id, statement_uid) DO UPDATE SET score = excluded.score, "
+            "relation = excluded.relation",
+            [verdict["id"], cand["uid"], round(result.score, 4), result.relation])
+        written += 1
+    return written
+
+
+def _choose_best(db: Database) -> None:
+    """``verdicts.statement_id``: the strongest same-words or same-claim link, else NULL."""
+    marks = ",".join("?" * len(ABOUT_RELATIONS))
+    db.execute(
+        f"""
+        UPDATE verdicts SET statement_id = (
+            SELECT s.id FROM verdict_links l JOIN statements s ON s.uid = l.statement_uid
+            WHERE l.verdict_id = verdicts.id AND l.relation IN ({marks})
+            ORDER BY l.relation = 'same_quote' DESC, l.score DESC, s.id LIMIT 1)
+        """, list(ABOUT_RELATIONS))
+
+
+def link_verdicts(db: Database, *, rebuild: bool = False) -> dict:
+    """Link verdicts to statements; incremental unless ``rebuild``; returns counts for the summary.
+
+    New verdicts meet every statement, older ones only the statements added since the last
+    run, so re-running changes nothing when nothing was added. Counts: ``verdicts`` (in the
+    database), ``checked`` (compared this run), ``links`` (rows in verdict_links),
+    ``new_links``, ``linked`` (verdicts about a statement), ``unlinked``.
+    """
+    statements_upto, verdicts_upto = (_state(db, k) for k in _STATE)
+    top_statement = db.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
+    top_verdict = db.execute("SELECT coalesce(max(id), 0) FROM verdicts").fetchone()[0]
+    keys = ("id", "claim_text", "claimant", "language")
+    with db.conn:
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.verdict_vocab "
+                   "USING fts5vocab('main', 'statements_fts', 'row')")
+        if rebuild:
+            db.execute("DELETE FROM verdict_links")
+            statements_upto = verdicts_upto = 0
+        # Links to statements that are gone (not re-extracted under the same uid) go too.
+        db.execute("DELETE FROM verdict_links WHERE statement_uid NOT IN (SELECT uid FROM statements)")
+        before = db.execute("SELECT count(*) FROM verdict_links").fetchone()[0]
+        checked = 0
+        for row in db.execute(f"SELECT {', '.join(keys)} FROM verdicts ORDER BY id").fetchall():
+            verdict = dict(zip(keys, row))
+            after = 0 if verdict["id"] > verdicts_upto else statements_upto
+            if after < top_statement:
+                _link_one(db, verdict, after)
+                checked += 1
+        _choose_best(db)
+        _set_state(db, _STATE[0], top_statement)
+        _set_state(db, _STATE[1], top_verdict)
+        db.execute("DROP TABLE temp.verdict_vocab")
+    links = db.execute("SELECT count(*) FROM verdict_links").fetchone()[0]
+    total = db.execute("SELECT count(*) FROM verdicts").fetchone()[0]
+    linked = db.execute("SELECT count(*) FROM verdicts WHERE statement_id IS NOT NULL").fetchone()[0]
+    return {"verdicts": total, "checked": checked, "links": links,
+            "new_links": links - before, "linked": linked, "unlinked": total - linked}
