@@ -113,10 +113,22 @@ def cell_badge(row: Any, column: str, table: str | None, urls: PageUrls) -> Mark
             return reliability_badge(getattr(urls, kind)(get_value(row, f"{kind}_id")),
                                      get_value(row, column), get_value(row, f"{kind}_reliability_low"),
                                      get_value(row, f"{kind}_reliability_high"))
+    if table not in ("statements",) and value_is_key(row, column):
+        if column in ("uid", "other_uid"):
+            return Markup('<a class="verify-uid" href="{}">{}</a>').format(
+                urls.statement(get_value(row, column)), get_value(row, column))
+        if table is None and column == "report_id":
+            return Markup('<a href="{}">{}</a>').format(urls.report(get_value(row, column)),
+                                                      get_value(row, column))
     if column == "reliability" and table in ("outlets", "speakers") and _has(row, "id"):
         return reliability_badge(getattr(urls, table[:-1])(get_value(row, "id")), get_value(row, column),
                                  get_value(row, "reliability_low"), get_value(row, "reliability_high"))
     return None
+
+
+def value_is_key(row: Any, column: str) -> bool:
+    """A statement uid or report id worth linking to its page (not an empty cell)."""
+    return column in ("uid", "other_uid", "report_id") and get_value(row, column) is not None
 
 
 STATEMENT_BADGES_SQL = """
