@@ -1,0 +1,98 @@
+"""compare(): each relation on real-looking Arabic and English pairs, with the evidence shown."""
+
+from verify.match import compare
+from verify.model import SpeakerRef
+
+DILLON_AR = "وقال الناطق باسم التحالف الدولي، العقيد رايان ديلون، إن \"قوة أميركية كبيرة وصلت إلى كركوك مساء الثلاثاء، وستكون مهمتها المحافظة على أمن المواطنين\""
+QUOTE_AR = "قوة أميركية كبيرة وصلت إلى كركوك مساء الثلاثاء، وستكون مهمتها المحافظة على أمن المواطنين"
+
+
+def test_same_quote_arabic_with_diacritics_and_shortening():
+    b_quote = "قوةٌ أميركيةٌ كبيرة وصلت إلى كركوك مساء الثلاثاء"
+    b = f"وأكد ديلون أن \"{b_quote}\""
+    c = compare(DILLON_AR, b, quote_a=QUOTE_AR, quote_b=b_quote,
+                speaker_a="العقيد رايان ديلون", speaker_b="Col. Ryan Dillon")
+    assert c.relation == "same_quote"
+    assert c.quote_score > 0.9
+    # The highlighted words map back to the original text, diacritics included.
+    assert any("قوةٌ" in b[s:e] for s, e in c.details["b_spans"])
+
+
+def test_same_quote_english_typo():
+    a = '"We have no plans to withdraw from the base at K1," Col. Ryan Dillon said.'
+    b = '"We have no plans to withdarw from the base at K1," coalition spokesman Ryan Dillon told reporters.'
+    c = compare(a, b, quote_a=a[1:a.index(',"')], quote_b=b[1:b.index(',"')],
+                speaker_a="Col. Ryan Dillon", speaker_b="Ryan Dillon")
+    assert c.relation == "same_quote"
+
+
+def test_misattributed_when_the_same_words_carry_another_speaker():
+    b = f"وقال رئيس الوزراء حيدر العبادي إن \"{QUOTE_AR}\""
+    c = compare(DILLON_AR, b, quote_a=QUOTE_AR, quote_b=QUOTE_AR,
+                speaker_a="رايان ديلون", speaker_b="حيدر العبادي")
+    assert c.relation == "misattributed"
+
+
+def test_anonymous_or_media_speaker_is_unknown_not_different():
+    b = f"ونقلت وسائل إعلام أميركية أن \"{QUOTE_AR}\""
+    media = SpeakerRef("وسائل إعلام أميركية", kind="media")
+    assert compare(DILLON_AR, b, quote_a=QUOTE_AR, quote_b=QUOTE_AR, speaker_a="رايان ديلون",
+                   speaker_b=media).relation == "same_quote"
+    assert compare(DILLON_AR, b, quote_a=QUOTE_AR, quote_b=QUOTE_AR, speaker_a="رايان ديلون",
+                   speaker_b=None).relation == "same_quote"
+
+
+def test_paraphrase_english():
+    a = "Iraqi forces took full control of the Kirkuk oil fields on Monday, the oil ministry said."
+    b = "The oil ministry said Iraqi troops had taken control of all Kirkuk oil fields on Monday."
+    c = compare(a, b)
+    assert c.relation == "paraphrase"
+    assert c.details["a_spans"] and c.details["b_spans"]
+
+
+def test_contradicts_on_vague_figures_with_both_spans():
+    a = "قوات أميركية يقدر عدد أفرادها بالمئات واصلت تدفقها على المحافظة ترافقها نحو أربعين مدرعة"
+    b = "قوات أميركية يقدر عدد أفرادها بالآلاف واصلت تدفقها على المحافظة ترافقها نحو أربعين مدرعة"
+    c = compare(a, b)
+    assert c.relation == "contradicts"
+    kinds = {d["kind"] for d in c.details["differences"]}
+    assert "number" in kinds
+    diff = next(d for d in c.details["differences"] if d["kind"] == "number")
+    assert a[slice(*diff["a_span"])] == "بالمئات" or "المئات" in a[slice(*diff["a_span"])]
+    assert "الآلاف" in b[slice(*diff["b_span"])]
+
+
+def test_contradicts_on_swapped_attribute_ans_example():
+    c = compare("فيلم قضية رقم 23 يفوز بجائزة أفضل فيلم أجنبي", "فيلم قضية رقم 23 يفوز بجائزة أفضل فيلم عربي")
+    assert c.relation == "contradicts"
+    assert c.details["differences"][0]["kind"] == "place"
+
+
+def test_contradicts_on_negation_and_opposites():
+    neg = compare("The coalition said US troops will stay at the K1 base after the operation.",
+                  "The coalition said US troops will not stay at the K1 base after the operation.")
+    assert neg.relation == "contradicts"
+    assert neg.details["differences"][0]["kind"] == "negation"
+    opp = compare("الذهب يرتفع لأعلى مستوى له منذ 12 أسبوعا", "انخفاض الذهب لأدنى مستوى في ١٢ اسبوعا")
+    assert opp.relation == "contradicts"
+    assert opp.details["differences"][0]["kind"] == "direction"
+
+
+def test_related_same_event_other_claim():
+    a = "Iraqi forces took full control of the Kirkuk oil fields on Monday, the oil ministry said."
+    b = "Kurdish officials in Kirkuk accused Iraqi forces of looting homes after the oil fields were taken."
+    assert compare(a, b).relation == "related"
+
+
+def test_cross_lingual_pair_is_at_least_related():
+    ar = "وقال العقيد رايان ديلون إن 40 مدرعة وصلت إلى كركوك"
+    en = "Col. Ryan Dillon said 40 armoured vehicles had reached Kirkuk."
+    c = compare(ar, en)
+    assert c.relation == "related"
+    assert len(c.details["shared_keys"]) >= 2
+
+
+def test_unrelated():
+    c = compare("أسعار النفط ترتفع في الأسواق الآسيوية", "The football season ended with a draw in Madrid.")
+    assert c.relation == "unrelated"
+    assert c.score < 0.3
