@@ -4,6 +4,8 @@
 matches; ``build_claims`` groups matched statements into claims for ``verify score``.
 """
 
+from .claims import build_claims
 from .compare import Comparison, compare
+from .store import match_database
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["Comparison", "compare", "match_database", "build_claims"]
