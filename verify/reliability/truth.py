@@ -234,6 +234,7 @@ def discover(
     # count: judged against a plain majority, every honest minority looks like a ring of
     # sources sharing false values.
     copying_on = False
+    converged = False
     for iterations in range(1, max_iter + 1):
         a = np.clip(accuracy, 1e-3, 1 - 1e-3)
         trust_vote = np.log(false_values * a / (1 - a))
@@ -292,7 +293,7 @@ def _wilson(successes: float, total: float) -> tuple[float, float]:
     z2 = _Z95 * _Z95
     centre = (p + z2 / (2 * total)) / (1 + z2 / total)
     half = _Z95 * math.sqrt(p * (1 - p) / total + z2 / (4 * total * total)) / (1 + z2 / total)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    return float(max(0.0, centre - half)), float(min(1.0, centre + half))
 
 
 def _within_group_pairs(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
