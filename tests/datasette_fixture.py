@@ -47,6 +47,9 @@ HOSTILE_TEXT = ('An official said "the <img src=x onerror=alert(1)> crossing reo
                 'after talks. <script>alert(1)</script> Residents said roads were calm.')
 HOSTILE_QUOTE = "the <img src=x onerror=alert(1)> crossing reopened on Monday"
 HOSTILE_URL = "javascript:alert(document.cookie)"
+VERSION_URL = "https://versions.example/2017/12/kirkuk"
+VERSION_TEXTS = ("The governor said 12 checkpoints were removed on Sunday.",
+                 "The governor said 14 checkpoints were removed on Sunday night.")
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Sample:
     statements: dict[str, dict] = field(default_factory=dict)  # expected quote id -> row
     hostile_report: int = 0
     hostile_uid: str = ""
+    versions: list[int] = field(default_factory=list)  # report ids of one URL, oldest first
     filled: list[str] = field(default_factory=list)  # tables filled from the answer key
 
 
@@ -224,6 +228,19 @@ def _hostile(db: Database, folder: Path, sample: Sample) -> None:
     sample.hostile_uid = found[0]
 
 
+def _versions(db: Database, folder: Path, sample: Sample) -> None:
+    """The same URL ingested twice with changed text: two versions, the second linked back."""
+    for n, text in enumerate(VERSION_TEXTS, 1):
+        source = folder / f"version-{n}.jsonl"
+        source.write_text(json.dumps({
+            "url": VERSION_URL, "outlet": "Northern Dispatch", "title": "Checkpoints removed",
+            "published": f"2017-12-0{n}T10:00:00Z", "language": "en", "text": text}) + "\n",
+            encoding="utf-8")
+        assert ingest(db, [str(source)]).stored == 1
+    sample.versions = [r[0] for r in db.execute(
+        "SELECT id FROM reports WHERE url = ? ORDER BY version", [VERSION_URL])]
+
+
 def build_sample(folder: Path) -> Sample:
     """Build ``folder/verify-demo.db`` and return it with the answer key's names mapped to rows."""
     sample = Sample(path=folder / "verify-demo.db")
@@ -249,5 +266,6 @@ def build_sample(folder: Path) -> Sample:
         sample.statements[quote_id] = next(db.query("SELECT * FROM statements WHERE id = ?",
                                                     [row["id"]]))
     _hostile(db, folder, sample)
+    _versions(db, folder, sample)
     db.conn.close()
     return sample

@@ -79,14 +79,25 @@ def mark_match(text: str, aligned: Iterable[Sequence[int]] | None,
         for s, e in clean_spans([difference.get(f"{side}_span")], len(text)):
             spans.append(Span(s, e, ("difference", _difference_title(difference))))
 
-    def wrap(piece: Markup, payloads: list) -> Markup:
-        titles = [title for kind, title in payloads if kind == "difference"]
-        if titles:
-            return Markup('<mark class="verify-difference" title="{}">{}</mark>').format(
-                "; ".join(titles), piece)
-        return Markup('<mark class="verify-aligned">{}</mark>').format(piece)
-
-    return render(text, spans, wrap)
+    # A difference wins over alignment, and adjacent pieces of one difference stay one mark.
+    merged: list[tuple[str, Any]] = []
+    for piece, payloads in pieces(text, spans):
+        titles = tuple(title for kind, title in payloads if kind == "difference")
+        key = ("difference", titles) if titles else ("aligned", ()) if payloads else None
+        if merged and merged[-1][1] == key:
+            merged[-1] = (merged[-1][0] + piece, key)
+        else:
+            merged.append((piece, key))
+    out = []
+    for piece, key in merged:
+        if key is None:
+            out.append(escape(piece))
+        elif key[0] == "difference":
+            out.append(Markup('<mark class="verify-difference" title="{}">{}</mark>').format(
+                "; ".join(key[1]), piece))
+        else:
+            out.append(Markup('<mark class="verify-aligned">{}</mark>').format(piece))
+    return Markup("").join(out)
 
 
 _WORDS = re.compile(r"\s+|[^\s]+")

@@ -9,6 +9,7 @@ say something).
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -16,6 +17,7 @@ TEMPLATE_DATABASE = "verify-demo"
 
 _verify_databases: "WeakKeyDictionary[Any, set[str]]" = WeakKeyDictionary()
 _static_names: "WeakKeyDictionary[Any, str]" = WeakKeyDictionary()
+_reading = threading.local()
 
 
 async def find_verify_databases(datasette: Any) -> set[str]:
@@ -27,16 +29,28 @@ async def find_verify_databases(datasette: Any) -> set[str]:
 
 
 def shared_metadata(datasette: Any, database: str | None) -> dict | None:
-    """The demo's database block for another verify database, or None."""
-    if database is None or database == TEMPLATE_DATABASE:
+    """The demo's database block for every other verify database, or None.
+
+    Datasette asks for table metadata through ``metadata("databases")`` (database None), so the
+    blocks are offered at that level too. Reading the configured block calls this hook again;
+    the guard makes that inner call a no-op.
+    """
+    if getattr(_reading, "active", False):
         return None
-    if database not in _verify_databases.get(datasette, ()):
+    names = _verify_databases.get(datasette, set()) - {TEMPLATE_DATABASE}
+    if database is not None:
+        names &= {database}
+    if not names:
         return None
-    configured = datasette.metadata("databases") or {}
+    _reading.active = True
+    try:
+        configured = datasette.metadata("databases") or {}
+    finally:
+        _reading.active = False
     block = configured.get(TEMPLATE_DATABASE)
-    if not block or database in configured:
+    if not block:
         return None
-    return {"databases": {database: block}}
+    return {"databases": {name: block for name in names if name not in configured}}
 
 
 def static_url(datasette: Any, path: str) -> str:
