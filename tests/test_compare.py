@@ -96,3 +96,37 @@ def test_unrelated():
     c = compare("أسعار النفط ترتفع في الأسواق الآسيوية", "The football season ended with a draw in Madrid.")
     assert c.relation == "unrelated"
     assert c.score < 0.3
+
+
+def test_plugin_scorer_can_raise_a_pair_but_never_hide_a_difference():
+    from verify.hookspecs import hookimpl
+    from verify.match.scorers import scorers
+    from verify.plugins import load_plugins, pm
+
+    class Oracle:
+        name = "oracle"
+
+        def score(self, a, b, *, language=None):
+            return 0.97
+
+    class Plugin:
+        @hookimpl
+        def register_scorers(self, register):
+            register(Oracle())
+
+    load_plugins()
+    plugin = Plugin()
+    pm.register(plugin, name="test-oracle")
+    scorers.cache_clear()
+    try:
+        related = compare("Iraqi forces took full control of the Kirkuk oil fields on Monday, the oil ministry said.",
+                          "Kurdish officials in Kirkuk accused Iraqi forces of looting homes after the oil fields were taken.")
+        assert related.relation == "paraphrase"
+        assert related.details["scorers"] == {"oracle": 0.97}
+        figures = compare("قوات أميركية يقدر عدد أفرادها بالمئات واصلت تدفقها على المحافظة",
+                          "قوات أميركية يقدر عدد أفرادها بالآلاف واصلت تدفقها على المحافظة")
+        assert figures.relation == "contradicts"
+    finally:
+        pm.unregister(plugin)
+        scorers.cache_clear()
+    assert "scorers" not in compare("a b c d", "a b c d").details

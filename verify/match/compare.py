@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from ..normalize import Normalized, normalize, normalize_text
 from .differences import Side, find_differences
+from .scorers import BUILTIN, scorers
 from .tokens import Token, script_of, tokenize
 
 __all__ = ["Comparison", "compare", "RELATIONS", "THRESHOLDS", "speakers_differ"]
@@ -329,20 +330,24 @@ _WEIGHTS = (3.649, 0.248, 2.785, 2.616, -0.605, -1.308, 2.871)
 _BIAS = -7.676
 
 
-def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]) -> list[float]:
-    """The inputs of the combined score, exposed so the benchmark can refit the weights."""
+def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict],
+             scored: dict[str, float | None]) -> list[float]:
+    """The inputs of the combined score, exposed so the benchmark can refit the weights.
+
+    ``scored`` holds the registered scorers' values; the built-in ``characters`` and
+    ``sorted_words`` are features here (a plugin may replace them under the same name).
+    """
     ca = _coverage(side_a.weights, side_a.matched)
     cb = _coverage(side_b.weights, side_b.matched)
     numeric = any(d["kind"] in ("number", "date") for d in differences)
     other = any(d["kind"] not in ("number", "date") for d in differences)
     la, lb = len(side_a.tokens), len(side_b.tokens)
-    return [min(ca, cb), max(ca, cb), fuzz.ratio(side_a.norm.text, side_b.norm.text) / 100.0,
-            fuzz.token_sort_ratio(side_a.norm.text, side_b.norm.text) / 100.0,
+    return [min(ca, cb), max(ca, cb), scored.get("characters") or 0.0, scored.get("sorted_words") or 0.0,
             float(numeric), float(other), min(la, lb) / max(la, lb, 1)]
 
 
-def _combined(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]) -> float:
-    z = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, features(side_a, side_b, differences)))
+def _combined(values: Sequence[float]) -> float:
+    z = _BIAS + sum(w * x for w, x in zip(_WEIGHTS, values))
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -378,6 +383,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     shared = sorted(keys_a & keys_b)
     entity_score = _entity_score(keys_a, keys_b)
 
+    extra: dict[str, float] = {}
     differences: list[dict] = []
     if not cross and max(text_score, quote_score or 0.0) >= THRESHOLDS["contradicts"]:
         stems_a = {t.stem for t in side_a.tokens}
@@ -390,9 +396,13 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         # Words cannot align across scripts: names, numbers and dates are the only evidence.
         score = 0.6 * entity_score if len(shared) >= 2 else 0.0
     else:
-        score = _combined(side_a, side_b, differences)
+        scored = {sc.name: sc.score(a, b, language=language) for sc in scorers()}
+        score = _combined(features(side_a, side_b, differences, scored))
         if quote_score is not None:
             score = max(score, 0.85 * quote_score + 0.15 * entity_score)
+        extra = {name: v for name, v in scored.items() if name not in BUILTIN and v is not None}
+        if extra:
+            score = max(score, *extra.values())
 
     same_words = (quote_score if quote_score is not None else text_score) >= THRESHOLDS["same_words"]
     if differences:
@@ -408,5 +418,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
 
     details = {"a_spans": _spans(side_a), "b_spans": _spans(side_b),
                "differences": differences, "shared_keys": shared}
+    if extra:
+        details["scorers"] = {name: round(v, 4) for name, v in extra.items()}
     return Comparison(relation, min(1.0, score), quote_score, text_score, entity_score, details)
 
