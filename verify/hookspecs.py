@@ -19,3 +19,8 @@ def register_readers(register):
 @hookspec
 def register_extractors(register):
     """Register statement extractors: ``register(extractor)`` with ``languages`` (codes, or ``("*",)``) and ``extract(text, *, language, published)`` returning ``ExtractedStatement`` objects."""
+
+
+@hookspec
+def register_scorers(register):
+    """Register pair scorers: ``register(scorer)`` with ``name`` and ``score(a, b, *, language)`` returning a similarity in [0, 1] or None; the built-ins (``characters``, ``sorted_words``) feed compare's combined score, any other name can raise it."""
