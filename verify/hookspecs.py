@@ -24,3 +24,8 @@ def register_extractors(register):
 @hookspec
 def register_scorers(register):
     """Register pair scorers: ``register(scorer)`` with ``name`` and ``score(a, b, *, language)`` returning a similarity in [0, 1] or None; the built-ins (``characters``, ``sorted_words``) feed compare's combined score, any other name can raise it."""
+
+
+@hookspec
+def register_signals(register):
+    """Register reliability signals: ``register(signal)`` with ``name``, ``target`` (``"outlet"`` or ``"speaker"``), ``order`` and ``evidence(context)`` yielding ``verify.reliability.signals.Evidence`` pseudo-counts; the built-in prior, verdict, agreement and attribution signals come this way."""
