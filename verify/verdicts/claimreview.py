@@ -38,6 +38,7 @@ __all__ = ["VerdictRecord", "ParseResult", "read_verdicts", "parse_jsonld", "par
 
 _SCHEMA = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WRAPPING_QUOTES = re.compile(r'^["“”«»„](.*)["“”«»‟]$', re.DOTALL)
 _CSV_ALIASES = {
     "claimreviewed": "claim_text", "alternatename": "rating", "ratingvalue": "rating_value",
     "bestrating": "best_rating", "worstrating": "worst_rating", "author": "reviewer",
@@ -116,6 +117,14 @@ def _text(value: Any) -> str | None:
         return None
     text = " ".join(html.unescape(str(value)).split())
     return text or None
+
+
+def _claim_text(value: Any) -> str | None:
+    """The claim without the quotation marks many fact-checkers wrap around it."""
+    text = _text(value)
+    if not text:
+        return None
+    return _WRAPPING_QUOTES.sub(r"\1", text).strip() or None
 
 
 def _name(value: Any) -> str | None:
@@ -206,7 +215,7 @@ def _claim_reviews(node: Any) -> Iterator[dict]:
 def _record(node: dict, origin: str, page_url: str | None, table: RatingTable,
             warnings: list[str]) -> VerdictRecord:
     """One ClaimReview as a verdict, or RatingError/ValueError with the reason."""
-    claim_text = _text(_get(node, "claimReviewed"))
+    claim_text = _claim_text(_get(node, "claimReviewed"))
     if not claim_text:
         raise ValueError("ClaimReview has no claimReviewed (the text of the claim)")
     rating_node = _first(_get(node, "reviewRating"))
@@ -340,7 +349,7 @@ def parse_csv(text: str, origin: str, *, table: RatingTable | None = None) -> Pa
         row = {_CSV_ALIASES.get((k or "").strip().lower(), (k or "").strip().lower()): (v or "").strip()
                for k, v in raw.items() if isinstance(v, str)}
         where = f"{origin}:{line}"
-        claim_text = " ".join(row.get("claim_text", "").split())
+        claim_text = _claim_text(row.get("claim_text"))
         if not claim_text:
             result.failures.append(f"{where}: no claim_text")
             continue
