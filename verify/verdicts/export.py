@@ -1,9 +1,10 @@
 """``verify export-claimreview DB``: verdicts that hold for statements, as ClaimReview JSON-LD.
 
 What the workbench adds to a fact-checker's verdict is where the claim went: every report of
-the database whose statement says the same words or the same claim becomes an ``appearance``
-of the ``Claim``, the earliest one its ``firstAppearance``, and the speaker extraction found
-its ``author``. The output is a JSON array of ClaimReview objects, each with its own
+the database whose statement carries the same words (a ``same_quote`` link) becomes an
+``appearance`` of the ``Claim``, the earliest one its ``firstAppearance``, and the speaker
+extraction found its ``author``. Paraphrase links are left out of the appearances: they are
+published under the fact-checker's name, and a paraphrase match is the machine's judgement. The output is a JSON array of ClaimReview objects, each with its own
 ``@context`` (Google reads a root object whose ``@type`` it knows), with every property
 Google's ClaimReview documentation requires or recommends when the data has it.
 ``tests/fixtures/claimreview_google_properties.json`` records those properties, and the tests
@@ -18,7 +19,6 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from .linking import ABOUT_RELATIONS
 from .ratings import label_for
 
 __all__ = ["ExportResult", "export_claimreview", "SCALE"]
@@ -63,31 +63,29 @@ def _rating(verdict: dict) -> dict:
 
 
 def _appearances(db: Database, verdict: dict) -> list[dict]:
-    """The verdict's own appearances, then every report of a statement it is about, oldest first."""
-    marks = ",".join("?" * len(ABOUT_RELATIONS))
+    """The verdict's own appearances, then every report carrying the same words, oldest first."""
     rows = db.execute(
-        f"""
+        """
         SELECT DISTINCT coalesce(r.final_url, r.url), r.title, r.published_at, o.name
         FROM verdict_links l JOIN statements s ON s.uid = l.statement_uid
         JOIN reports r ON r.id = s.report_id LEFT JOIN outlets o ON o.id = r.outlet_id
-        WHERE l.verdict_id = ? AND l.relation IN ({marks})
+        WHERE l.verdict_id = ? AND l.relation = 'same_quote'
         ORDER BY r.published_at IS NULL, r.published_at, r.id
-        """, [verdict["id"], *ABOUT_RELATIONS]).fetchall()
+        """, [verdict["id"]]).fetchall()
     works: dict[str, dict] = {}
     for url in json.loads(verdict["appearance"] or "[]"):
         if _web(url):
             works.setdefault(url, {"@type": "CreativeWork", "url": url})
     for url, title, published, outlet in rows:
-        if not _web(url) or url in works:
+        if not _web(url):
             continue
-        work = {"@type": "CreativeWork", "url": url}
+        work = works.setdefault(url, {"@type": "CreativeWork", "url": url})
         if title:
             work["headline"] = title
         if published:
             work["datePublished"] = published
         if outlet:
             work["publisher"] = {"@type": "Organization", "name": outlet}
-        works[url] = work
     return list(works.values())
 
 
