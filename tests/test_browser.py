@@ -257,3 +257,19 @@ def test_search_ignores_diacritics_and_hamza(browser):
     assert tab.js("document.querySelectorAll('.verify-results mark.verify-aligned').length") >= 2
     assert tab.js("getComputedStyle(document.querySelector('.verify-results p')).direction") == "rtl"
     assert tab.problems() == []
+
+
+def test_table_badges_are_visible_and_legible(browser):
+    tab, base, sample = browser
+    tab.open(f"{base}/verify-demo/statements?_size=50")
+    tab.screenshot("table-statements")
+    badges = tab.js("""[...document.querySelectorAll('td a.verify-corroboration')].map(a => ({
+        text: a.textContent, href: a.getAttribute('href'),
+        color: getComputedStyle(a).color, background: getComputedStyle(a).backgroundColor,
+        visible: a.getBoundingClientRect().width > 0}))""")
+    contested = [b for b in badges if "contradiction" in b["text"]]
+    assert contested and all(b["visible"] for b in badges)
+    # White on red: a link colour from Datasette's stylesheet must not win over the badge's.
+    assert all(b["color"] == "rgb(255, 255, 255)" and b["background"] != b["color"]
+               for b in contested)
+    assert tab.problems() == []

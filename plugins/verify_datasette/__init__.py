@@ -37,6 +37,8 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     badge = badges.cell_badge(row, column, table, urls)
     if badge is not None:
         return badge
+    if isinstance(value, str) and column in badges.TEXT_COLUMNS:
+        return badges.ingested_text(value)
     if table == "statements" and column == "uid" and value is not None:
         statement_id = badges.get_value(row, "id")
 

@@ -13,7 +13,15 @@ from markupsafe import Markup
 
 from .urls import PageUrls
 
-STATEMENT_TABLES = ("statements", "statement_overview", "corroboration")
+# Columns holding text from reports, in any script: shown with dir="auto" so Arabic reads rtl.
+TEXT_COLUMNS = frozenset({"text", "norm", "quote", "title", "report_title", "speaker_text",
+                          "claim_text", "byline", "surface", "alias", "speaker", "outlet",
+                          "other_speaker", "other_outlet"})
+
+
+def ingested_text(value: str) -> Markup:
+    """Untrusted text in a table cell: escaped, and laid out by its own first strong letter."""
+    return Markup('<span dir="auto">{}</span>').format(value)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:

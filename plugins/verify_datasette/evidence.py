@@ -166,7 +166,15 @@ async def statement_evidence(db: Database, statement: dict) -> dict:
     for conflict in conflicts:
         conflict["this"] = texts.get(conflict["this_id"])
         conflict["other"] = texts.get(conflict["other_id"])
-    conflicts = [c for c in conflicts if c["this"] and c["other"]]
+    # One row per conflicting statement, seen from this statement when it is a party.
+    conflicts.sort(key=lambda c: c["this_id"] != sid)
+    shown = set()
+    kept = []
+    for conflict in conflicts:
+        if conflict["this"] and conflict["other"] and conflict["other_id"] not in shown:
+            shown.add(conflict["other_id"])
+            kept.append(conflict)
+    conflicts = kept
     for member in members:
         member["match"] = direct.get(member["id"])
 
