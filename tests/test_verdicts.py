@@ -222,13 +222,17 @@ def test_sample_verdicts_land_on_the_statements_they_rate(tmp_path):
     assert chosen["https://haqiqa.example/checks/2017/12/03/dillon-k1-coordination"] == "kht-k1#1"
     found = links(db)
     dillon = "https://tigrisfactcheck.example/2017/12/04/coalition-k1-coordinated"
-    # Dillon's words rated True: his statements carry it; the copy credited to al-Obeidi is
-    # linked as misattributed, so it does not inherit a True about Dillon.
+    misattribution = "https://tigrisfactcheck.example/2017/12/04/obeidi-did-not-say-k1-coordinated"
+    # Dillon's words rated True: his statements carry it, the copy credited to al-Obeidi does
+    # not; the Misattributed verdict lands on al-Obeidi's copy and never on Dillon's words.
     assert found[(dillon, "ledger-k1#1")] == "same_quote"
     assert found[(dillon, "gulf-afp-k1#2")] == "same_quote"
-    assert found[(dillon, "rafen-k1#2")] == "misattributed"
-    misattribution = "https://tigrisfactcheck.example/2017/12/04/obeidi-did-not-say-k1-coordinated"
-    assert found[(misattribution, "ledger-k1#1")] == "misattributed"
+    assert (dillon, "rafen-k1#2") not in found
+    assert found[(misattribution, "rafen-k1#2")] == "same_quote"
+    assert not {uid for (url, uid) in found if url == misattribution} - {"rafen-k1#2"}
+    # A False on "thousands" is no False on the "hundreds" report it contradicts.
+    assert ("https://tigrisfactcheck.example/2017/12/04/several-thousand-soldiers-k1",
+            "rafen-mp#2") not in found
     # The sample has no translation model: an Arabic verdict links Arabic statements only.
     arabic = {uid for (url, uid) in found if url.startswith("https://haqiqa.example/")}
     languages = {db.execute("SELECT language FROM statements WHERE uid = ?", [u]).fetchone()[0]

@@ -5,12 +5,13 @@ verdict is compared with the statements that could be it. Candidates come from t
 index (``statements_fts``): the claim's rarest words, OR-ed, best-ranked first, so a verdict is
 compared with a few dozen statements and never with all of them. ``compare`` then decides:
 
-- ``same_quote`` and ``paraphrase`` links mean the verdict is about that statement; the best of
-  them becomes ``verdicts.statement_id``;
-- ``misattributed`` (the claim credits the words to someone else) and ``contradicts`` (the same
-  claim with another figure) are kept in ``verdict_links`` too, so reliability can tell "the
-  fact-checker rated these words" from "the fact-checker rated a different version of them";
-- ``related`` and ``unrelated`` are not links.
+- ``same_quote`` and ``paraphrase`` mean the verdict is about that statement: they become
+  ``verdict_links`` rows (with the relation and score), and the best of them
+  ``verdicts.statement_id``;
+- ``misattributed`` (the claim credits the words to someone else), ``contradicts`` (the same
+  claim with another figure), ``related`` and ``unrelated`` are not links. A verdict on
+  al-Obeidi saying Dillon's words is no verdict on Dillon, and a False on "thousands" is no
+  False on "hundreds": reliability reads every link as a verdict on the linked statement.
 
 Links are keyed by statement ``uid``, which survives re-extraction, and the run is incremental:
 ``verify match`` calls ``link_verdicts`` after every ingest, and only new verdicts meet all
@@ -27,10 +28,9 @@ from sqlite_utils import Database
 from ..match import compare
 from ..normalize import normalize_text
 
-__all__ = ["link_verdicts", "LINK_RELATIONS", "ABOUT_RELATIONS"]
+__all__ = ["link_verdicts", "LINK_RELATIONS"]
 
-LINK_RELATIONS = ("same_quote", "paraphrase", "misattributed", "contradicts")
-ABOUT_RELATIONS = ("same_quote", "paraphrase")  # the verdict is about the statement itself
+LINK_RELATIONS = ("same_quote", "paraphrase")  # the verdict is about the statement itself
 _CANDIDATES = 40
 _QUERY_WORDS = 12
 _STATE = ("verdict_links.statements_upto", "verdict_links.verdicts_upto")
@@ -102,15 +102,14 @@ def _link_one(db: Database, verdict: dict, after: int) -> int:
 
 
 def _choose_best(db: Database) -> None:
-    """``verdicts.statement_id``: the strongest same-words or same-claim link, else NULL."""
-    marks = ",".join("?" * len(ABOUT_RELATIONS))
+    """``verdicts.statement_id``: the strongest link, same words before same claim, else NULL."""
     db.execute(
-        f"""
+        """
         UPDATE verdicts SET statement_id = (
             SELECT s.id FROM verdict_links l JOIN statements s ON s.uid = l.statement_uid
-            WHERE l.verdict_id = verdicts.id AND l.relation IN ({marks})
+            WHERE l.verdict_id = verdicts.id
             ORDER BY l.relation = 'same_quote' DESC, l.score DESC, s.id LIMIT 1)
-        """, list(ABOUT_RELATIONS))
+        """)
 
 
 def link_verdicts(db: Database, *, rebuild: bool = False) -> dict:
