@@ -201,6 +201,25 @@ def _reliability(db: Database, sample: Sample) -> None:
                                           "reliability_high": 0.9})
 
 
+VERDICT_URL = "https://factcheck.example/2017/12/k1-coordination"
+
+
+def _verdicts(db: Database, sample: Sample) -> None:
+    """Two fact-checks of Dillon's words: one by statement id, one through verdict_links."""
+    statement = sample.statements["ledger-k1#1"]
+    db["verdicts"].insert({"statement_id": statement["id"], "claim_text": statement["text"],
+                           "rating": "Mostly true", "rating_value": 0.8,
+                           "reviewer": "Fact Desk", "url": VERDICT_URL,
+                           "published_at": "2017-12-05T09:00:00Z", "origin": "test"})
+    hostile = db["verdicts"].insert({"claim_text": "US troops in Kirkuk",
+                                     "rating": "<b>False</b>", "rating_value": 0.0,
+                                     "reviewer": "Hostile <i>Checker</i>",
+                                     "url": "javascript:alert(2)",
+                                     "published_at": "2017-12-06T09:00:00Z"}).last_pk
+    db["verdict_links"].insert({"verdict_id": hostile, "statement_uid": statement["uid"],
+                                "score": 0.7})
+
+
 def _empty(db: Database, table: str) -> bool:
     return db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0] == 0
 
@@ -258,6 +277,9 @@ def build_sample(folder: Path) -> Sample:
             if _empty(db, table):
                 fill(db, sample)
                 sample.filled.append(table)
+        if _empty(db, "verdicts"):
+            _verdicts(db, sample)
+            sample.filled.append("verdicts")
         if db.execute("SELECT count(*) FROM outlets WHERE reliability IS NOT NULL").fetchone()[0] == 0:
             _reliability(db, sample)
             sample.filled.append("reliability")

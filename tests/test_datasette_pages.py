@@ -18,7 +18,7 @@ import yaml
 from datasette.app import Datasette
 
 sys.path.insert(0, str(Path(__file__).parent))
-from datasette_fixture import (EXPECTED, HOSTILE_URL,  # noqa: E402
+from datasette_fixture import (EXPECTED, HOSTILE_URL, VERDICT_URL,  # noqa: E402
                                build_sample)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +89,15 @@ def test_match_spans_are_highlighted_and_differences_marked(site):
                            conflict)
     assert {text for _, text in differing} == {"Several hundred", "Several thousand"}
     assert all(title.startswith("number:") for title, _ in differing)
+
+
+def test_verdicts_on_the_statement_page_link_only_http(site):
+    get, sample, _ = site
+    page = get(f"/-/verify/statement/{sample.statements['ledger-k1#1']['uid']}")
+    verdicts = _section(page, "verify-verdicts")
+    assert "Mostly true" in verdicts and f'href="{VERDICT_URL}"' in verdicts
+    assert "&lt;b&gt;False&lt;/b&gt;" in verdicts and "Hostile &lt;i&gt;Checker" in verdicts
+    assert "javascript:" not in verdicts
 
 
 def test_statement_page_accepts_a_row_id(site):
