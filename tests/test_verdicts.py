@@ -278,3 +278,23 @@ def test_links_survive_re_extraction_under_the_same_uid_and_go_with_deleted_stat
     assert found[(dillon, "ledger-k1#1")] == "same_quote"
     assert (dillon, "gulf-afp-k1#2") not in found
     assert best(db)[dillon] == "ledger-k1#1"
+
+
+def test_a_quote_carried_by_many_reports_is_linked_everywhere_through_the_matches(tmp_path):
+    db = sample_db(tmp_path / "v.db", quotes=set())
+    words = "Pumping from the Bai Hassan and Avana fields has not exceeded 15,000 barrels per day,"
+    speaker = db["speakers"].insert({"name": "Hemin Rashid", "key": "hemin", "kind": "person"}).last_pk
+    ids = []
+    for n in range(60):
+        report = db["reports"].insert({"content_hash": f"copy-{n}", "text": words, "language": "en",
+                                       "url": f"https://copies.example/{n}",
+                                       "ingested_at": "2026-01-01"}).last_pk
+        ids.append(db["statements"].insert({
+            "uid": f"copy-{n}#1", "report_id": report, "sentence": 0, "position": 0, "text": words,
+            "norm": normalize_text(words), "kind": "quote", "quote": words, "speaker_id": speaker,
+            "start": 0, "end": len(words), "language": "en"}).last_pk)
+    for other in ids[1:]:  # the matcher's exact-duplicate group, as a star
+        db["matches"].insert({"a_id": ids[0], "b_id": other, "score": 1.0, "relation": "same_quote"})
+    import_verdicts(db, SAMPLE / "verdicts.jsonld")
+    oil = "https://tigrisfactcheck.example/2017/12/05/bai-hassan-avana-output"
+    assert len([1 for (url, _) in links(db) if url == oil]) == 60

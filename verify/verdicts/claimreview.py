@@ -22,7 +22,7 @@ import html
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import timezone
 from html.parser import HTMLParser
 from pathlib import Path
@@ -64,7 +64,7 @@ class VerdictRecord:
 
     def as_row(self) -> dict:
         """The ``verdicts`` row (appearance as a JSON list of URLs, or NULL)."""
-        row = {k: v for k, v in self.__dict__.items()}
+        row = asdict(self)
         row["appearance"] = json.dumps(self.appearance, ensure_ascii=False) if self.appearance else None
         return row
 

@@ -33,6 +33,7 @@ __all__ = ["link_verdicts", "LINK_RELATIONS"]
 LINK_RELATIONS = ("same_quote", "paraphrase")  # the verdict is about the statement itself
 _CANDIDATES = 40
 _QUERY_WORDS = 12
+_MAX_COMPARED = 2000  # per verdict and run: a bound on the work, far above any real claim
 _STATE = ("verdict_links.statements_upto", "verdict_links.verdicts_upto")
 _WORD = re.compile(r"\w+")
 
@@ -60,45 +61,78 @@ def _query(db: Database, claim: str) -> str | None:
     return " OR ".join(f'"{w}"' for w in chosen) if chosen else None
 
 
+_SELECT = ("SELECT s.id, s.uid, s.text, s.quote, s.language, sp.name, sp.kind FROM statements s "
+           "LEFT JOIN speakers sp ON sp.id = s.speaker_id")
+_KEYS = ("id", "uid", "text", "quote", "language", "speaker", "speaker_kind")
+
+
 def _candidates(db: Database, claim: str, after: int) -> list[dict]:
+    """The statements past ``after`` that share the claim's rarest words, best-ranked first."""
     query = _query(db, claim)
     if query is None:
         return []
     rows = db.execute(
-        """
-        SELECT s.id, s.uid, s.text, s.quote, s.language, sp.name, sp.kind
-        FROM statements_fts f JOIN statements s ON s.id = f.rowid
-        LEFT JOIN speakers sp ON sp.id = s.speaker_id
-        WHERE statements_fts MATCH ? AND f.rowid > ?
-        ORDER BY f.rank LIMIT ?
-        """, [query, after, _CANDIDATES]).fetchall()
-    keys = ("id", "uid", "text", "quote", "language", "speaker", "speaker_kind")
-    return [dict(zip(keys, row)) for row in rows]
+        f"{_SELECT} JOIN statements_fts f ON f.rowid = s.id "
+        "WHERE statements_fts MATCH ? AND f.rowid > ? ORDER BY f.rank LIMIT ?",
+        [query, after, _CANDIDATES]).fetchall()
+    return [dict(zip(_KEYS, row)) for row in rows]
+
+
+def _neighbours(db: Database, ids: list[int], after: int, seen: set[int]) -> list[dict]:
+    """Statements past ``after`` that matching joined to ``ids`` with the same words or claim.
+
+    A quote carried by hundreds of reports outruns any candidate limit; the matcher has
+    already grouped those copies, so the links follow its matches (each still confirmed by
+    ``compare`` against the verdict).
+    """
+    marks = ",".join("?" * len(ids))
+    rels = ",".join("?" * len(LINK_RELATIONS))
+    rows = db.execute(
+        f"""
+        SELECT b_id FROM matches WHERE a_id IN ({marks}) AND relation IN ({rels}) AND b_id > ?
+        UNION SELECT a_id FROM matches WHERE b_id IN ({marks}) AND relation IN ({rels}) AND a_id > ?
+        """, [*ids, *LINK_RELATIONS, after, *ids, *LINK_RELATIONS, after]).fetchall()
+    fresh = [r[0] for r in rows if r[0] not in seen][:_MAX_COMPARED]
+    if not fresh:
+        return []
+    marks = ",".join("?" * len(fresh))
+    return [dict(zip(_KEYS, row)) for row in
+            db.execute(f"{_SELECT} WHERE s.id IN ({marks})", fresh).fetchall()]
 
 
 def _speaker(name: str | None, kind: str | None) -> SimpleNamespace | None:
     return SimpleNamespace(name=name, kind=kind or "person") if name else None
 
 
-def _link_one(db: Database, verdict: dict, after: int) -> int:
-    """Compare one verdict with its candidates among statements past ``after``; links written."""
-    written = 0
+def _link_one(db: Database, verdict: dict, after: int) -> None:
+    """Link one verdict to the statements past ``after`` that it is about."""
     claimant = _speaker(verdict["claimant"], None)
-    for cand in _candidates(db, verdict["claim_text"], after):
-        if verdict["language"] and cand["language"] and verdict["language"] != cand["language"]:
-            continue  # no translation model: a claim never spans two languages
-        result = compare(verdict["claim_text"], cand["text"], language=cand["language"],
-                         speaker_a=claimant, speaker_b=_speaker(cand["speaker"], cand["speaker_kind"]),
-                         quote_b=cand["quote"])
-        if result.relation not in LINK_RELATIONS:
-            continue
-        db.execute(
-            "INSERT INTO verdict_links(verdict_id, statement_uid, score, relation) VALUES (?,?,?,?) "
-            "ON CONFLICT(verdict_id, statement_uid) DO UPDATE SET score = excluded.score, "
-            "relation = excluded.relation",
-            [verdict["id"], cand["uid"], round(result.score, 4), result.relation])
-        written += 1
-    return written
+    seen: set[int] = set()
+    frontier = [r[0] for r in db.execute(
+        "SELECT s.id FROM verdict_links l JOIN statements s ON s.uid = l.statement_uid "
+        "WHERE l.verdict_id = ?", [verdict["id"]]).fetchall()]
+    batch = _candidates(db, verdict["claim_text"], after)
+    while batch and len(seen) < _MAX_COMPARED:
+        for cand in batch:
+            if cand["id"] in seen:
+                continue
+            seen.add(cand["id"])
+            if verdict["language"] and cand["language"] and verdict["language"] != cand["language"]:
+                continue  # no translation model: a claim never spans two languages
+            result = compare(verdict["claim_text"], cand["text"], language=cand["language"],
+                             speaker_a=claimant,
+                             speaker_b=_speaker(cand["speaker"], cand["speaker_kind"]),
+                             quote_b=cand["quote"])
+            if result.relation not in LINK_RELATIONS:
+                continue
+            db.execute(
+                "INSERT INTO verdict_links(verdict_id, statement_uid, score, relation) "
+                "VALUES (?,?,?,?) ON CONFLICT(verdict_id, statement_uid) DO UPDATE SET "
+                "score = excluded.score, relation = excluded.relation",
+                [verdict["id"], cand["uid"], round(result.score, 4), result.relation])
+            frontier.append(cand["id"])
+        batch = _neighbours(db, frontier, after, seen) if frontier else []
+        frontier = []
 
 
 def _choose_best(db: Database) -> None:
