@@ -12,6 +12,8 @@ from datasette import NotFound
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
+from verify.normalize import normalize_text
+
 from . import charts, evidence
 from .badges import (corroboration_badge, corroboration_level, corroboration_text,
                      reliability_badge, reliability_level, reliability_text)
@@ -167,7 +169,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
         result["html"] = mark_match(result["text"], result["spans"])
     return await _page(datasette, request, "verify_search.html", {
         "database": db.name, "q": query, "results": results,
-        "normalized": evidence.normalize_text(query) if query else "",
+        "normalized": normalize_text(query) if query else "",
     })
 
 
