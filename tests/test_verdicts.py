@@ -199,6 +199,23 @@ def test_malformed_claimreviews_fail_one_by_one_with_reasons():
     assert not broken.records and "not valid JSON" in broken.failures[0]
 
 
+def test_a_windows_1256_arabic_page_with_a_cdata_wrapped_article_and_nested_claimreview():
+    (verdict,) = read_verdicts(FIXTURES / "arabic-page-windows-1256.html").records
+    assert verdict.claim_text.startswith("استئناف الضخ من حقلي باي حسن")
+    assert (verdict.rating, verdict.rating_value) == ("نصف صحيح", 0.5)
+    assert verdict.url == "https://tabayyan.example/ar/fact/oil-bai-hassan-150k"  # the canonical link
+    assert verdict.claimant == "فارس كامل العزاوي"
+
+
+def test_a_json_lines_feed_with_a_datafeed_a_label_without_value_and_a_cut_off_line():
+    result = read_verdicts(FIXTURES / "feed.jsonl")
+    dam, refinery = result.records
+    assert dam.rating_value == 0.75 and dam.claimant == "Nawzad Karim"
+    assert refinery.rating == "Unproven" and refinery.rating_value is None
+    assert len(result.failures) == 1 and result.failures[0].startswith(
+        str(FIXTURES / "feed.jsonl") + ":3: not valid JSON")
+
+
 def test_csv_rows_with_documented_columns():
     result = read_verdicts(FIXTURES / "verdicts.csv")
     arabic, numeric = result.records

@@ -3,7 +3,8 @@
 Fact-checkers publish ClaimReview in every shape JSON-LD allows: one object, an array, a
 ``@graph`` whose nodes point at each other by ``@id``, a ClaimReview nested as the
 ``mainEntity`` of an article, several ``<script type="application/ld+json">`` blocks on one
-page, some of them broken. So the reader walks every node it can find, resolves ``@id``
+page (wrapped in ``<!-- -->`` or CDATA by CMS templates), some of them broken, a feed's
+``DataFeed`` or JSON Lines dump. So the reader walks every node it can find, resolves ``@id``
 references, and keeps going past anything broken: each ClaimReview becomes a verdict or a
 one-line reason, never an exception that loses the rest of the file.
 
@@ -30,14 +31,16 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from ..dates import parse_published
+from ..decode import DecodeError, declared_charset, decode_bytes
 from ..language import detect_language
 from .ratings import RatingError, RatingTable, load_table, normalise_rating
 
-__all__ = ["VerdictRecord", "ParseResult", "read_verdicts", "parse_jsonld", "parse_html",
-           "parse_csv"]
+__all__ = ["VerdictRecord", "ParseResult", "read_verdicts", "parse_jsonld", "parse_jsonl",
+           "parse_html", "parse_csv"]
 
 _SCHEMA = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _WRAPPING_QUOTES = re.compile(r'^["“”«»„](.*)["“”«»‟]$', re.DOTALL)
 _CSV_ALIASES = {
     "claimreviewed": "claim_text", "alternatename": "rating", "ratingvalue": "rating_value",
@@ -326,7 +329,7 @@ def parse_html(text: str, origin: str, *, table: RatingTable | None = None) -> P
     for n, block in enumerate(parser.blocks, start=1):
         where = f"{origin} (ld+json block {n})"
         try:
-            data = _loads(block.strip().removeprefix("<!--").removesuffix("-->"), where)
+            data = _loads(_WRAPPERS.sub("", block), where)
         except ValueError as error:
             result.failures.append(str(error))
             continue
@@ -375,18 +378,33 @@ def parse_csv(text: str, origin: str, *, table: RatingTable | None = None) -> Pa
     return result
 
 
+def parse_jsonl(text: str, origin: str, *, table: RatingTable | None = None) -> ParseResult:
+    """JSON Lines (one JSON-LD document a line), as fact-check feeds are often dumped."""
+    table = table or load_table()
+    result = ParseResult()
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            result.extend(parse_jsonld(line, f"{origin}:{line_number}", table=table))
+    return result
+
+
 def read_verdicts(path: str | Path, *, table: RatingTable | None = None) -> ParseResult:
-    """Read a verdict file of any supported kind, told by its suffix or, failing that, its start."""
+    """Read a verdict file of any supported kind, told by its suffix or, failing that, its start.
+
+    Saved Arabic pages are often Windows-1256: bytes are decoded as ingest decodes reports.
+    """
     path = Path(path)
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return ParseResult(failures=[f"{path}: not UTF-8 text"])
+        text, _ = decode_bytes(raw, declared=declared_charset(raw))
+    except DecodeError as error:
+        return ParseResult(failures=[f"{path}: {error}"])
     suffix = path.suffix.lower()
     start = text.lstrip()[:1]
     if suffix in (".html", ".htm") or (suffix not in (".json", ".jsonld", ".csv") and start == "<"):
         return parse_html(text, str(path), table=table)
+    if suffix in (".jsonl", ".ndjson"):
+        return parse_jsonl(text, str(path), table=table)
     if suffix in (".json", ".jsonld") or start in ("{", "["):
         return parse_jsonld(text, str(path), table=table)
     return parse_csv(text, str(path), table=table)
