@@ -273,3 +273,17 @@ def test_table_badges_are_visible_and_legible(browser):
     assert all(b["color"] == "rgb(255, 255, 255)" and b["background"] != b["color"]
                for b in contested)
     assert tab.problems() == []
+
+
+def test_outlet_page_draws_the_interval_and_the_record(browser):
+    tab, base, sample = browser
+    tab.open(f"{base}/-/verify/report/{sample.reports['rafd-mp']}")
+    outlet_path = tab.js("document.querySelector('.verify-meta a').getAttribute('href')")
+    tab.open(base + outlet_path)
+    tab.screenshot("outlet-al-rafidain")
+    bars = tab.js("""[...document.querySelectorAll('svg.verify-record rect')]
+        .map(r => r.getBoundingClientRect().height)""")
+    assert bars and all(h > 0 for h in bars)
+    assert tab.js("document.querySelector('svg.verify-interval circle')"
+                  ".getBoundingClientRect().width") > 0
+    assert tab.problems() == []

@@ -38,7 +38,7 @@ def record_chart(months: list[dict]) -> Markup:
         return Markup('<p class="verify-muted">No dated statements yet.</p>')
     peak = max(int(m["statements"] or 0) for m in months) or 1
     step = (WIDTH - 2 * PAD) / len(months)
-    bar = max(step * 0.7, 1.0)
+    bar = min(max(step * 0.7, 1.0), 36.0)
     usable = HEIGHT - 2 * PAD
     parts = []
     for i, month in enumerate(months):
