@@ -13,15 +13,15 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urljoin
 
-import feedparser
-
-from ..fetch import Fetched, FetchError, Fetcher, FetchSettings
 from ..hookspecs import hookimpl
 from ..model import ReadFailure, ReadOptions, ReportInput
 from .htmlfile import report_from_html
+
+if TYPE_CHECKING:  # feedparser and httpx are imported when a feed is read, not at every CLI start
+    from ..fetch import Fetched, Fetcher
 
 _FEED_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*"
                          rb"<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
@@ -66,6 +66,8 @@ def _published(entry) -> str | None:
 def parse_feed(data: bytes, *, url: str | None = None,
                content_type: str | None = None) -> list[FeedEntry]:
     """The entries of a feed, links made absolute against ``url`` (or the feed's own link)."""
+    import feedparser
+
     headers = {"content-type": content_type or "application/xml"}
     if url:
         headers["content-location"] = url
@@ -94,6 +96,8 @@ def _with_feed_facts(report: ReportInput, entry: FeedEntry) -> ReportInput:
 def read_feed(data: bytes, *, origin: str, fetcher: Fetcher, url: str | None = None,
               content_type: str | None = None) -> Iterator[ReportInput | ReadFailure]:
     """Fetch every entry's article (concurrently, within the fetcher's bound) and read it."""
+    from ..fetch import FetchError
+
     try:
         entries = parse_feed(data, url=url, content_type=content_type)
     except ValueError as error:
@@ -145,6 +149,8 @@ class FeedReader:
         except OSError as error:
             yield ReadFailure(source, f"cannot read: {error.strerror or error}")
             return
+        from ..fetch import Fetcher, FetchSettings
+
         with Fetcher(FetchSettings.from_options(options)) as fetcher:
             yield from read_feed(data, origin=source, fetcher=fetcher)
 

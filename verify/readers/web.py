@@ -10,15 +10,17 @@ is read like a pasted report, HTML is extracted, anything else (PDF, images) is 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..decode import DecodeError, decode_bytes
-from ..fetch import Fetched, FetchError, Fetcher, FetchSettings
 from ..hookspecs import hookimpl
 from ..model import ReadFailure, ReadOptions, ReportInput
 from .feed import looks_like_feed, read_feed
 from .htmlfile import report_from_html
 from .text import parse_plain_text
+
+if TYPE_CHECKING:  # httpx is imported when a URL is read, not at every CLI start
+    from ..fetch import Fetched, Fetcher
 
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+):")
 _SCHEMES_WITHOUT_SLASHES = {"file", "data", "javascript", "mailto", "about", "blob", "ftp"}
@@ -68,6 +70,8 @@ class WebReader:
     def read_many(self, sources: Iterable[str],
                   options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
         """Fetch all ``sources`` with the concurrency bound; yield in their order."""
+        from ..fetch import FetchError, Fetcher, FetchSettings
+
         with Fetcher(FetchSettings.from_options(options)) as fetcher:
             for url, result in fetcher.fetch_many(sources):
                 if isinstance(result, FetchError):
