@@ -382,3 +382,18 @@ def test_pipeline_chain_from_the_seed_like_report_to_the_spokesman(pipeline_samp
     chain = json.loads(row[0])
     assert [s.get("outlet") if s["type"] != "speaker" else s["speaker"] for s in chain] == [
         "Al-Nour", "Kurdistan Horizon TV", "Capitol Ledger", "Ryan Dillon"]
+
+
+def test_answer_key_misattribution_costs_the_outlet_that_made_it(answer_key):
+    db, reports, statements = answer_key
+    attribution = {}
+    for name, comps in db.execute("SELECT name, reliability_components FROM outlets"):
+        for c in json.loads(comps or "[]"):
+            if c["signal"] == "attribution":
+                attribution[name] = c
+    assert set(attribution) == {"Rafidain English", "Capitol Ledger", "Northern Dispatch",
+                                "Gulf Courier"}
+    assert attribution["Rafidain English"]["uids"] == ["rafen-k1#2"]
+    assert attribution["Rafidain English"]["effect"] < -0.1
+    assert all(attribution[n]["effect"] > 0 for n in ("Capitol Ledger", "Northern Dispatch",
+                                                      "Gulf Courier"))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from test_corroboration import World, builtin_signals  # noqa: F401  (fixture used by autouse)
+from test_corroboration import QUOTE, World, builtin_signals  # noqa: F401  (fixture used by autouse)
 from verify.score.copies import THRESHOLD, find_copies
 
 WIRE = ("The presence of American forces at the K1 base is temporary and aims only to advise "
@@ -107,3 +107,16 @@ def test_reviews_win_over_the_machine(world):
     world.score()
     assert links(world, "copy") == []
     assert [(r[0], r[1]) for r in links(world, "dependent")] == [(a, c)]
+
+
+def test_a_large_media_group_keeps_only_the_pairs_that_share_a_claim(world, monkeypatch):
+    monkeypatch.setattr("verify.score.links.MAX_OWNER_PAIRS", 1)
+    daily = world.outlet("Al-Rafidain Daily", owner="Rafidain Media Group")
+    tv = world.outlet("Rafidain TV", owner="Rafidain Media Group")
+    world.report(daily)  # no claim shared with a sister report: no row
+    d2 = world.report(daily)
+    t1 = world.report(tv)
+    world.report(tv)
+    world.claim(world.statement(d2, QUOTE), world.statement(t1, QUOTE))
+    world.score()
+    assert [(r[0], r[1]) for r in links(world, "same_owner")] == [(d2, t1)]

@@ -27,6 +27,8 @@ from .tables import ClaimNodes, Tables
 # Beyond this many members, a group's cites rows are stored as a star around its first report
 # (the count of pairs would grow with the square of the group; the components do not change).
 MAX_PAIRS_GROUP = 100
+# Beyond this many report pairs, an owner's same_owner rows are kept to pairs sharing a claim.
+MAX_OWNER_PAIRS = 10_000
 
 
 @dataclass
@@ -72,24 +74,45 @@ def _normalised_texts(db: Database):
         yield rid, indexed if indexed is not None else normalize_text(text or "")
 
 
-def _owner_pairs(tables: Tables, independent: set) -> list[tuple[int, int, str]]:
-    """Every pair of reports from different outlets with one owner."""
+def _owner_pairs(tables: Tables, nodes: ClaimNodes, independent: set
+                 ) -> list[tuple[int, int, str]]:
+    """Pairs of reports from different outlets with one owner: every pair for an owner with at
+    most ``MAX_OWNER_PAIRS`` of them, else only pairs that share a claim (where the link
+    changes a count), so a large media group does not cost millions of rows."""
     rep, owners = tables.reports, tables.outlets.owner
     groups: dict[str, list[int]] = defaultdict(list)
     for i, oid in enumerate(rep.outlet.tolist()):
         if oid in owners:
             groups[owners[oid]].append(i)
-    out = []
+    pairs: set[tuple[int, int, str]] = set()
+    large = set()
     for owner, rows in groups.items():
-        if len(rows) < 2:
-            continue
         rows_a = np.array(rows)
+        per_outlet = np.unique(rep.outlet[rows_a], return_counts=True)[1]
+        n_pairs = (len(rows) ** 2 - int((per_outlet ** 2).sum())) // 2
+        if n_pairs > MAX_OWNER_PAIRS:
+            large.add(owner)
+            continue
         i, j = np.triu_indices(len(rows_a), 1)
         keep = rep.outlet[rows_a[i]] != rep.outlet[rows_a[j]]
-        for a, b in zip(rows_a[i][keep].tolist(), rows_a[j][keep].tolist()):
-            if _pair(int(rep.article[a]), int(rep.article[b])) not in independent:
-                out.append((int(rep.id[a]), int(rep.id[b]), owner))
-    return out
+        pairs.update((int(rep.id[a]), int(rep.id[b]), owner)
+                     for a, b in zip(rows_a[i][keep].tolist(), rows_a[j][keep].tolist()))
+    if large:
+        by_claim: dict[tuple[int, str], list[int]] = defaultdict(list)
+        claim_of_node = nodes.claim_of_node()
+        for n, outlet in enumerate(nodes.outlet.tolist()):
+            if owners.get(outlet) in large:
+                by_claim[(int(claim_of_node[n]), owners[outlet])].append(n)
+        for (_, owner), members in by_claim.items():
+            for x, m in enumerate(members):
+                for n in members[x + 1:]:
+                    if nodes.outlet[m] != nodes.outlet[n]:
+                        a, b = _pair(int(nodes.report[m]), int(nodes.report[n]))
+                        pairs.add((a, b, owner))
+    if independent:
+        pairs = {(a, b, owner) for a, b, owner in pairs
+                 if _pair(rep.article_of(a), rep.article_of(b)) not in independent}
+    return sorted(pairs)
 
 
 def _groups(tables: Tables, nodes: ClaimNodes) -> dict[tuple, list[tuple[int, str]]]:
@@ -124,7 +147,7 @@ def find_links(db: Database, tables: Tables, nodes: ClaimNodes) -> Links:
     rows: list[tuple] = []
     for a, b, jac in copies:
         rows.append((a, b, "copy", None, json.dumps({"jaccard": jac, "shingle_words": SHINGLE})))
-    for a, b, owner in _owner_pairs(tables, independent):
+    for a, b, owner in _owner_pairs(tables, nodes, independent):
         rows.append((a, b, "same_owner", None, json.dumps({"owner": owner}, ensure_ascii=False)))
     for (a, b), (decision, review_id) in reviewed.items():
         if decision == "dependent":
