@@ -339,6 +339,9 @@ class ArabicRules:
             out.append((attribution, *doc.to_orig(c_start, c_end)))
         return out
 
+    def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
+        return None  # Arabic continues speakers by participles and verbs, handled in before()
+
     def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
         """Media named in passing (``نقلتها وسائل إعلام أميركية``), for ``تلك الوسائل`` later."""
         out = []

@@ -53,6 +53,8 @@ class Rules(Protocol):
 
     def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]: ...
 
+    def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None: ...
+
 
 @dataclass
 class State:
@@ -114,6 +116,10 @@ def extract_statements(text: str, rules: Rules) -> list[ExtractedStatement]:
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
+        if not units:
+            subject = rules.subject(doc, s_start, s_end)
+            if subject is not None:
+                state.person = subject
         assertion = _assertion(text, index, s_start, s_end, units)
         if assertion:
             units.append(assertion)
@@ -146,6 +152,8 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             for ref in rules.referents(doc, attribution.start, attribution.end):
                 state.referents.append(ref)
             speaker = state.resolve(attribution)
+        elif units and units[-1].speaker is not None and units[-1].sentence == index:
+            speaker = units[-1].speaker  # "..." and that "...": the sentence's speaker goes on
         else:
             opens_sentence = _words(text[boundary:quote.open]) <= 1
             if opens_sentence and words >= 4 and state.quote_sentence >= index - 1 and state.last:

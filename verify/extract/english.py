@@ -57,20 +57,42 @@ _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|M
                     r"Secretary(?: of State)?|Speaker|Chairman|Chairwoman|Judge|Justice|Mayor|Sheikh|"
                     r"Ambassador|Attorney General|Rep\.|Congressman|Congresswoman|King|Queen|Prince|"
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
-_LEAD = re.compile(r"(?:and|but|so|as|while|because|when|then|yet|or|also|meanwhile|however|though)\s+", re.I)
+_LEAD = re.compile(
+    r"(?:(?:and|but|so|yet|or|also|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
+    r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\s*,?\s+|(?:in|at|on|during|after|before|when|while|as|asked|speaking|following|despite|with|"
+    r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this)\b"
+    r"[^,.;\"“”]{0,150},\s+)+", re.I)
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "several",
+                "two", "three", "another", "other", "our", "my", "this", "that", "these", "those",
+                "most", "both", "each", "every", "few", "no", "all"}
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 
+_NPCHAR = (r"(?:[^,.;\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt))\.|"
+           r"(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Maj|Sgt|Adm|Ore|Ind|Fla|Ill))\.|"
+           r"(?<=\b(?:Capt|Brig|Mass|Conn|Mich))\.|(?<=\bCalif)\.)")
+_NOT_ABBREVIATION = (r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bSen)"
+                     r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bMaj)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)")
 _BEFORE = re.compile(
     r"(?P<verb>\b" + _VERB + r"|" + _MULTIWORD + r")\b(?P<obj>\s+(?:[^,:;\"“”.]{1,40}?))??"
     r"\s*[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:]?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;.\"“”]{2,80})")
 _AFTER_INVERTED = re.compile(
-    r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)(?:[^,.;\"“”]|\.(?=\s*[A-Z][a-z]?\.)|(?<=\b[A-Z])\.){1,60}?"
-    r"(?:,\s*(?:who|a|an|the|his|her|its|their)\b[^.;\"“”]{0,90}?)?)\s*(?=[,.;:!?\"“”]|$)")
+    r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)" + _NPCHAR + r"{1,60}?"
+    r"(?:,\s*(?:who|a|an|the|his|her|its|their)\b[^.;\"“”]{0,90}?)?)" + _NOT_ABBREVIATION +
+    r"\s*(?=[,.;:!?\"“”]|$)")
 _AFTER_DIRECT = re.compile(
-    r"\s*[,.!?]?\s*(?P<np>(?:[^,.;\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col))\.){1,80}?"
+    r"\s*[,.!?]?\s*(?P<np>" + _NPCHAR + r"{1,80}?"
     r"(?:,\s*[^,.;\"“”]{1,90}?,)?)\s+(?P<verb>" + _VERB + r"|" + _MULTIWORD + r")\b")
+_AFTER_NAMED = re.compile(
+    r"\s*[,.!?]?\s*(?P<np>(?:[a-z]+\s+){0,3}(?:(?:[A-Z][\w’'-]*|[A-Z][a-z]{0,3}\.)\s+){0,5}[A-Z][\w’'-]*[a-z]"
+    r"(?:\s*\([^()]{1,20}\))?(?:,\s*[^\"“”]{1,200}?,)?)\s+(?P<verb>" + _VERB + r")\b")
+_PARTICIPLE = re.compile(
+    r"(?P<w>\b(?:saying|telling|adding|noting|arguing|writing|calling|explaining|reporting|insisting|"
+    r"asking|warning|declaring|stating|claiming|suggesting|tweeting|quipping|joking|vowing|promising|"
+    r"predicting|describing|labeling|labelling|dubbing|branding|urging|recalling|citing|referring)\b)"
+    r"[^.;\"“”]{0,60}?[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
 _INDIRECT = re.compile(
     r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
@@ -103,6 +125,12 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     pronoun = _PRONOUNS.get(np.lower())
     if pronoun:
         return Attribution(start, end, follow=pronoun)
+    first = np.split()[0]
+    if not first[0].isupper() and not first[0].isdigit() and first.lower() not in _DETERMINERS \
+            and not _NAME.search(np.partition(",")[0]):
+        return None
+    if len(np.split()) > 10:
+        return None
     if np.split()[0].lower() in ("who", "which", "that", "this", "there", "what"):
         return None
     head, _, apposition = np.partition(",")
@@ -174,6 +202,41 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
     return start, verb_start
 
 
+_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their)\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
+    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,80}?,)?)\s+"
+    r"(?:(?:also|then|later|quickly|simply|again|once|has|had|have|was|is|would|will|did|had\s+\w+ly)\s+)*"
+    r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|said|told|wrote|spoke|shot back|put it|went on|says|took|gave|made|"
+    r"thought|felt|began|fought|struck|sent)\b")
+_POST_GENERIC = re.compile(
+    r"\s*[,.!?]?\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|I|we|"
+    r"the\s+[a-z]+(?:\s+[a-z]+){0,2}|[Tt]he\s+[A-Z][\w-]*(?:\s+[a-z]+){1,2})"
+    r"\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|ied)|shot back|went on|put it|fired back)\b")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause holding ``at`` begins: after the last sentence mark or quotation."""
+    start = lo
+    for mark in (". ", "; ", "\n", "” ", "\" ", ": ", "? ", "! ", "—"):
+        found = text.rfind(mark, lo, at)
+        if found >= 0:
+            start = max(start, found + len(mark))
+    return start
+
+
+def _subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject noun phrase of the clause ending at ``hi`` (its first verb's subject)."""
+    start = _clause_start(text, lo, hi)
+    lead = _LEAD.match(text, start, hi)
+    if lead:
+        start = lead.end()
+    match = _SUBJECT.match(text, start, hi)
+    if not match:
+        return None
+    return match.start("np"), match.end("np")
+
+
 class EnglishRules:
     """Attribution rules for English news prose."""
 
@@ -191,19 +254,27 @@ class EnglishRules:
             attribution = _attribution(text, np_start, np_start, np_end, hi, True)
             if attribution is not None:
                 return attribution
-        # an embedded quote: a speech verb earlier in the clause governs the quoted words
-        for verb in reversed(list(_SPEECH_VERB.finditer(text, lo, hi))):
-            if hi - verb.end() > 120:
-                break
-            np_start, np_end = _np_before(text, lo, verb.start())
-            attribution = _attribution(text, np_start, np_start, np_end, hi, False)
+        participle = _PARTICIPLE.search(text, max(lo, hi - 100), hi)
+        if participle:
+            subject = _subject(text, lo, participle.start())
+            attribution = subject and _attribution(text, subject[0], *subject, hi, True)
+            return attribution or Attribution(participle.start(), hi, follow="last", adjacent=True)
+        # "Cruz called them on it:", "Sanders shot back," — any clause ending in : or , whose
+        # subject is a name or pronoun introduces the quotation
+        adjacent = bool(re.search(r"[:,]\s*$", text[max(lo, hi - 4):hi]))
+        clause_end = hi
+        while clause_end > lo and text[clause_end - 1] in " :,\n":
+            clause_end -= 1
+        subject = _subject(text, lo, clause_end)
+        if subject:
+            attribution = _attribution(text, subject[0], *subject, hi, adjacent)
             if attribution is not None:
                 return attribution
         return None
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
-        for pattern in (_AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT):
+        for pattern in (_AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED, _POST_GENERIC):
             match = pattern.match(text, lo, hi)
             if match:
                 end = match.end()
@@ -239,3 +310,12 @@ class EnglishRules:
 
     def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
         return []
+
+    def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
+        """The named person a sentence is about, so a later "he said" can find them."""
+        span = _subject(doc.text, lo, lo + min(hi - lo, 200))
+        if span is None:
+            return None
+        parsed = parse_speaker(doc.text, *span)
+        return parsed if isinstance(parsed, SpeakerRef) and parsed.kind == "person" \
+            and parsed.name != parsed.role else None

@@ -44,12 +44,16 @@ def split_sentences(text: str, quotes: list[QuoteSpan] | None = None) -> list[tu
         at = match.start()
         newline = match.group().startswith("\n")
         if not newline:
-            while qi < len(inside) and inside[qi][1] <= at:
+            after = match.end()
+            while qi < len(inside) and inside[qi][1] <= after:
                 qi += 1
-            if qi < len(inside) and inside[qi][0] < at < inside[qi][1] - 1:
+            if qi < len(inside) and inside[qi][0] < at:
                 continue
             if match.group()[0] == "." and _is_abbreviation(text, at):
                 continue
+            following = text[match.end():match.end() + 3].lstrip()
+            if following[:1].islower() and following[:1].isascii():
+                continue  # '"...!" said Tom Burke': the sentence goes on
         end = match.start() if newline else match.end()
         _add(text, start, end, spans)
         start = match.end()
