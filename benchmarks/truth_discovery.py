@@ -11,7 +11,8 @@ sources print it; the many formats are parsed by one pattern), gates to upper ca
 terminal prefixes or placeholders some sites print. A subject is (day, flight, attribute).
 Accuracy is over ground-truth cells that are non-empty and that at least one source reports.
 
-Run: ``python benchmarks/truth_discovery.py`` (corpus beside the checkout, or $VERIFY_CORPUS).
+Run: ``python benchmarks/truth_discovery.py [--tune]`` (corpus beside the checkout, or
+$VERIFY_CORPUS); ``--tune`` adds a leave-one-day-out choice of ``false_values``.
 """
 
 from __future__ import annotations
@@ -128,6 +129,28 @@ def identical_share(claims) -> dict[tuple[str, str], float]:
     return {pair: same[pair] / both[pair] for pair in both}
 
 
+def leave_one_day_out(claims, truth, grid=(2, 5, 20, 100)) -> None:
+    """Pick ``false_values`` on six days' ground truth, score it on the seventh, for each day.
+
+    discover() never sees ground truth; only the choice of the parameter does, and never on
+    the day it is scored on.
+    """
+    days = sorted({s[0] for s in truth})
+    chosen = {n: discover(claims, false_values=n).truth for n in grid}
+    for n, picked in chosen.items():
+        print(f"  false_values={n:<4} accuracy on all days {accuracy(picked, truth)[0]:.4f}")
+    hits = cells = 0
+    for day in days:
+        train = {s: v for s, v in truth.items() if s[0] != day}
+        test = {s: v for s, v in truth.items() if s[0] == day}
+        best = max(grid, key=lambda n: (accuracy(chosen[n], train)[0], n == 5))
+        acc, n_cells = accuracy(chosen[best], test)
+        hits += acc * n_cells
+        cells += n_cells
+        print(f"  held out {day}: false_values={best} -> {acc:.4f} on {n_cells} cells")
+    print(f"  leave-one-day-out accuracy {hits / cells:.4f}")
+
+
 def main() -> int:
     if not FLIGHT.is_dir():
         print(f"no Flight data at {FLIGHT} (set VERIFY_CORPUS)", file=sys.stderr)
@@ -145,39 +168,45 @@ def main() -> int:
     vote_acc, cells = accuracy(vote, truth)
 
     tracemalloc.start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = discover(claims)
-    discover_s = time.perf_counter() - t0
+    discover_s, discover_cpu = time.perf_counter() - t0, time.process_time() - c0
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     found_acc, _ = accuracy(result.truth, truth)
 
-    print(f"evaluated cells: {cells:,}")
+    print(f"evaluated cells: {cells:,} (non-empty ground truth that some source reports)")
     print(f"majority vote   accuracy {vote_acc:.4f}   {vote_s:.2f}s")
-    print(f"discover()      accuracy {found_acc:.4f}   {discover_s:.2f}s   peak traced memory "
-          f"{peak / 2**20:.0f} MiB   iterations {result.iterations} converged {result.converged}")
+    print(f"discover()      accuracy {found_acc:.4f}   {discover_s:.1f}s wall, {discover_cpu:.1f}s CPU   "
+          f"peak traced memory {peak / 2**20:.0f} MiB   iterations {result.iterations} "
+          f"converged {result.converged} (tol {result.tol})")
     print(f"difference      {found_acc - vote_acc:+.4f} (target +0.08)")
     print(f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
     share = identical_share(claims)
     copiers = result.copiers(0.5)
-    print(f"\nsource pairs judged copying (p >= 0.5): {len(copiers)} of {len(result.copying)} pairs that meet")
+    judged = {tuple(sorted((c.a, c.b))) for c in copiers}
+    near_identical = {pair for pair, s in share.items() if s >= 0.95}
+    print(f"\nsource pairs judged copying (p >= 0.5): {len(copiers)} of {len(result.copying)} pairs that meet;"
+          f" the 30 with most shared false values:")
     print(f"{'pair':42} {'p':>6} {'same':>6} {'false':>6} {'diff':>6} {'overlap':>7} {'identical':>9}")
-    for c in copiers:
+    for c in sorted(copiers, key=lambda c: -c.shared_false)[:30]:
         key = tuple(sorted((c.a, c.b)))
         print(f"{c.a + ' ~ ' + c.b:42} {c.probability:6.3f} {c.shared_true + c.shared_false:6d} "
               f"{c.shared_false:6d} {c.different:6d} {c.overlap:7d} {share[key]:9.3f}")
-    judged = {tuple(sorted((c.a, c.b))) for c in copiers}
-    near_identical = {pair for pair, s in share.items() if s >= 0.95}
     others = [s for pair, s in share.items() if pair not in judged]
     print(f"\npairs printing >= 95% identical values: {len(near_identical)}; judged copying among them: "
           f"{len(near_identical & judged)}; judged copying below 95%: {len(judged - near_identical)}")
-    if others:
-        print(f"mean identical share: copying pairs "
-              f"{sum(share[p] for p in judged) / max(len(judged), 1):.3f}, other pairs {sum(others) / len(others):.3f}")
+    big = {pair for pair in near_identical if dict(((tuple(sorted((c.a, c.b))), c.overlap) for c in result.copying)).get(pair, 0) >= 1000}
+    print(f"of those sharing >= 1000 subjects: {len(big)}, judged copying {len(big & judged)}")
+    print(f"mean identical share: copying pairs {sum(share[p] for p in judged) / max(len(judged), 1):.3f}, "
+          f"other pairs {sum(others) / max(len(others), 1):.3f}")
     print("\nleast trusted sources:")
     for source, t in sorted(result.trust.items(), key=lambda kv: kv[1].score)[:8]:
         print(f"  {source:22} {t.score:.3f} [{t.low:.3f}, {t.high:.3f}] n={t.n:.0f}")
+    if "--tune" in sys.argv[1:]:
+        print("\nleave-one-day-out choice of false_values:")
+        leave_one_day_out(claims, truth)
     return 0
 
 

@@ -28,7 +28,7 @@ sources that report on a common subject are ever formed. The cost is the number 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -296,32 +296,34 @@ def _wilson(successes: float, total: float) -> tuple[float, float]:
     return float(max(0.0, centre - half)), float(min(1.0, centre + half))
 
 
-def _within_group_pairs(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions (i, j), i < j, of every pair inside each run of equal values of sorted ``group``.
+def _within_group_pairs(group: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Positions (i, j), i < j, of every pair inside each run of equal values of sorted ``group``,
+    one chunk per distance j - i.
 
-    Built offset by offset over a shrinking set of positions, so the work is the number of
-    pairs, never the square of the array.
+    Built over a shrinking set of positions, so the work is the number of pairs, never the
+    square of the array, and a caller can fold chunks without holding them all.
     """
     n = len(group)
     if n < 2:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
+        return
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     sizes = np.diff(np.r_[starts, n])
     size_of = np.repeat(sizes, sizes)
     rank = np.arange(n) - np.repeat(starts, sizes)
-    left, right = [], []
     d = 1
     active = np.flatnonzero(rank + d < size_of)
     while active.size:
-        left.append(active)
-        right.append(active + d)
+        yield active, active + d
         d += 1
         active = active[rank[active] + d < size_of[active]]
-    if not left:
+
+
+def _all_pairs(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    chunks = list(_within_group_pairs(group))
+    if not chunks:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    return np.concatenate(left), np.concatenate(right)
+    return np.concatenate([c[0] for c in chunks]), np.concatenate([c[1] for c in chunks])
 
 
 @dataclass
@@ -345,6 +347,10 @@ class _Encoded:
     ev_ca: np.ndarray
     ev_cb: np.ndarray
     ev_w: np.ndarray
+    ev_subj: np.ndarray
+    ev_sa: np.ndarray  # the pair's two sources
+    ev_sb: np.ndarray
+    ev_others: np.ndarray  # support for the value from sources outside the pair
     val_mass: np.ndarray  # per value: how many sources give it (weighted)
 
     @classmethod
@@ -385,18 +391,29 @@ class _Encoded:
         ss_subj, ss_src = ss_unique % max(len(subjects), 1), ss_unique // max(len(subjects), 1)
         order = np.lexsort((ss_src, ss_subj))
         ss_subj, ss_src = ss_subj[order], ss_src[order]
-        i, k = _within_group_pairs(ss_subj)
-        pair_keys, overlap = np.unique(ss_src[i] * n_src + ss_src[k], return_counts=True)
-        del i, k, ss_subj, ss_src
+        found_keys, found_counts = [], []
+        for i, k in _within_group_pairs(ss_subj):
+            keys, counts = np.unique(ss_src[i] * n_src + ss_src[k], return_counts=True)
+            found_keys.append(keys)
+            found_counts.append(counts)
+        if found_keys:
+            pair_keys, inverse = np.unique(np.concatenate(found_keys), return_inverse=True)
+            overlap = np.bincount(inverse, weights=np.concatenate(found_counts))
+        else:
+            pair_keys, overlap = np.zeros(0, dtype=np.int64), np.zeros(0)
+        del ss_subj, ss_src
         pair_a, pair_b = pair_keys // max(n_src, 1), pair_keys % max(n_src, 1)
 
         # every pair of claims for the same value (claims are sorted by source within a value)
         order = np.lexsort((csrc, cval))
-        i, k = _within_group_pairs(cval[order])
-        ev_ca, ev_cb = order[i], order[k]
-        ev_pair = np.searchsorted(pair_keys, csrc[ev_ca] * n_src + csrc[ev_cb])
+        i, k = _all_pairs(cval[order])
+        ev_ca, ev_cb = order[i].astype(np.int32), order[k].astype(np.int32)
+        del i, k
+        ev_pair = np.searchsorted(pair_keys, csrc[ev_ca] * n_src + csrc[ev_cb]).astype(np.int32)
         ev_w = cw[ev_ca] * cw[ev_cb]
         same = np.bincount(ev_pair, weights=ev_w, minlength=len(pair_keys))
+        ev_val = cval[ev_ca].astype(np.int32)
+        val_mass = np.bincount(cval, weights=cw, minlength=n_val)
         return cls(
             sources=sources,
             subjects=subjects,
@@ -408,14 +425,18 @@ class _Encoded:
             val_start=val_start,
             pair_a=pair_a,
             pair_b=pair_b,
-            overlap=overlap.astype(float),
+            overlap=overlap,
             same=same,
             ev_pair=ev_pair,
-            ev_val=cval[ev_ca],
+            ev_val=ev_val,
+            ev_subj=val_subj[ev_val].astype(np.int32),
+            ev_sa=csrc[ev_ca].astype(np.int32),
+            ev_sb=csrc[ev_cb].astype(np.int32),
+            ev_others=np.maximum(val_mass[ev_val] - cw[ev_ca] - cw[ev_cb], 0.0),
             ev_ca=ev_ca,
             ev_cb=ev_cb,
             ev_w=ev_w,
-            val_mass=np.bincount(cval, weights=cw, minlength=n_val),
+            val_mass=val_mass,
         )
 
     def similarity_pairs(self, similarity: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -460,8 +481,7 @@ class _Encoded:
         # more accurate sources come first; ties go to the source seen first
         rank = np.empty(len(accuracy), dtype=np.int64)
         rank[np.lexsort((np.arange(len(accuracy)), -accuracy))] = np.arange(len(accuracy))
-        sa, sb = self.csrc[self.ev_ca], self.csrc[self.ev_cb]
-        later = np.where(rank[sb] > rank[sa], self.ev_cb, self.ev_ca)
+        later = np.where(rank[self.ev_sb] > rank[self.ev_sa], self.ev_cb, self.ev_ca)
         log_ind = np.bincount(
             later, weights=np.log1p(-copy_rate * dep[self.ev_pair]), minlength=len(self.csrc)
         )
@@ -483,32 +503,29 @@ class _Encoded:
         kd = np.maximum(self.overlap - self.same, 0.0)
         a = np.clip(accuracy, 1e-3, 1 - 1e-3)
         a1, a2 = a[self.pair_a], a[self.pair_b]
-        pt = a1 * a2
         c = copy_rate
         # How likely two independent sources are to land on this very false value: its share
         # of the false claims the *other* sources make on the subject, so a value only this
         # pair gives is strong evidence and one that many sources give is weak.
         mass = self.val_mass
         false_mass = np.bincount(self.val_subj, weights=mass * (1 - prob), minlength=len(self.val_start) - 1)
-        pair_w = self.cw[self.ev_ca] + self.cw[self.ev_cb]
-        others_v = np.maximum(mass[self.ev_val] - pair_w, 0.0)
-        others_false = np.maximum(
-            false_mass[self.val_subj[self.ev_val]] - mass[self.ev_val] * (1 - p_ev) + others_v, 0.0
-        )
+        others_v = self.ev_others
+        others_false = np.maximum(false_mass[self.ev_subj] - mass[self.ev_val] * (1 - p_ev) + others_v, 0.0)
         q = (others_v + 1.0 / false_values) / (others_false + 1.0)
-        e1, e2 = a1[self.ev_pair], a2[self.ev_pair]
-        pf_ev = (1 - e1) * (1 - e2) * q * q
         wf = self.ev_w * (1 - p_ev)
 
-        def loglik(copied: np.ndarray, copied_ev: np.ndarray) -> np.ndarray:
-            lt = np.log((copied * c + pt * (1 - c)) / pt)
-            lf_ev = np.log(((1 - copied_ev) * c * q + pf_ev * (1 - c)) / pf_ev)
-            lf = np.bincount(self.ev_pair, weights=wf * lf_ev, minlength=n_pairs)
+        def loglik(copier: np.ndarray, copier_ev: np.ndarray) -> np.ndarray:
+            # Pr(same true | copying) / Pr(same true | independent) = c / A_copier + 1 - c
+            # Pr(same false value v | copying) / Pr(... | independent) = c / ((1 - A_copier) q_v) + 1 - c
+            lt = np.log(c / copier + (1 - c))
+            lf = np.bincount(
+                self.ev_pair, weights=wf * np.log(c / ((1 - copier_ev) * q) + (1 - c)), minlength=n_pairs
+            )
             return kt * lt + lf + kd * log_keep
 
         log_odds = (
             math.log(copy_prior / (1 - copy_prior))
-            + np.logaddexp(loglik(a1, e1), loglik(a2, e2))
+            + np.logaddexp(loglik(a2, a2[self.ev_pair]), loglik(a1, a1[self.ev_pair]))
             - math.log(2.0)
         )
         return 1.0 / (1.0 + np.exp(-np.clip(log_odds, -700, 700)))
