@@ -147,9 +147,6 @@ def store_report(db: Database, report: ReportInput, options: ReadOptions,
     if len(report.text.encode("utf-8")) > options.max_bytes:
         summary.failures.append((origin, f"too large: text over {options.max_bytes:,} bytes"))
         return
-    language = options.language or report.language or detect_language(
-        f"{report.title or ''}\n{report.text}")
-    published = options.published_at or report.published_at
     with db.atomic():
         try:
             outlet_id, outlet_name = _resolve_outlet(db, report, options)
@@ -160,6 +157,10 @@ def store_report(db: Database, report: ReportInput, options: ReadOptions,
         if db.execute("SELECT 1 FROM reports WHERE content_hash = ?", [digest]).fetchone():
             summary.duplicates += 1
             return
+        # Detected only for new text: a feed polled again is mostly unchanged pages.
+        language = options.language or report.language or detect_language(
+            f"{report.title or ''}\n{report.text}")
+        published = options.published_at or report.published_at
         previous = None
         if report.url:
             previous = db.execute(
