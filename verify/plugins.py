@@ -26,6 +26,9 @@ DEFAULT_PLUGINS = (
     "verify.readers.htmlfile",
     "verify.readers.feed",
     "verify.readers.web",
+    "verify.extract.builtin",
+    "verify.match.scorers",
+    "verify.reliability.signals",
 )
 
 pm = pluggy.PluginManager("verify")

@@ -51,13 +51,8 @@ def register_scorers(register):
 @lru_cache(maxsize=1)
 def scorers() -> tuple:
     """Registered scorers, one per name, plugins before built-ins (loaded once per process)."""
-    from ..plugins import collect, pm
+    from ..plugins import collect
 
-    if pm.get_plugin(__name__) is None:
-        # Until this module is listed in DEFAULT_PLUGINS, register it here so compare works.
-        import sys
-
-        pm.register(sys.modules[__name__], name=__name__)
     chosen: dict[str, object] = {}
     for scorer in collect("register_scorers"):
         chosen.setdefault(scorer.name, scorer)
