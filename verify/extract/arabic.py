@@ -22,18 +22,21 @@ _B = r"(?<![^\s,.:;\"(])"  # word start in normalised Arabic text
 _E = r"(?![^\s,.:;\")])"  # word end
 
 _VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
-          "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي").split()
+          "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي خلص استرسل ابرز سجل "
+          "نبه لاحظ اورد كتب تساءل اعتبر اوضح صرح جدد عبر").split()
 _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
 }, key=len, reverse=True))
-_VERB = re.compile(_B + r"(?:[وف])?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
+_VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
+_TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|علي\s+ان|:|قائلا|قائله|"
+                             r"بالقول|بقوله|بقولها)(?=[\s:,]|$)")
 _CONNECTOR = re.compile(r"(?:^|[\s,])(?P<conn>ان|انه|انها|انهم|بان|بانه|فان|:|قائلا|قائله|قوله|قولها|"
                         r"قولهم|الي\s+ان)\s*[,:]?\s*$")
 _PARTICIPLE = re.compile(
     _B + r"(?P<w>و?(?:مؤكد|موكد|مبين|مضيف|موضح|مشير|لافت|معتبر|مشدد|متابع|قائل|منوه|مردف|محذر|"
     r"مستدرك|واصف|مستطرد|متسائل|معرب|مطالب|منبه|مختتم|مبرز|متهم|مستنكر)(?:ا|ه|ين|ون|تين|تان)?)"
-    r"\s*,?\s*(?:الي\s+ان|ان|انه|انها|بان|:)?\s*[,:]?\s*$")
+    r"\s*,?\s*(?:(?:الي\s+ان|ان|انه|انها|بان|:)(?:\s+[^\s\"]+){0,8})?\s*[,:]?\s*$")
 _RELAY = re.compile(
     _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|وفق|طبقا\s*ل|نقلا\s+عن|علي\s+لسان|استنادا\s+(?:الي|ل)))"
     r"\s*(?P<np>[^\"]{1,160}?)\s*,?\s*(?:فان|ان|:)?\s*[,:]?\s*$")
@@ -43,7 +46,7 @@ _RELAY_ANY = re.compile(
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*$")
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
-    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها)))" + _E + r"\s*(?P<np>[^\".]{0,100}?)\s*(?=[.,]|$)")
+    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها)))" + _E + r"\s*(?P<np>[^\".]{0,200}?)\s*(?=[.,]|$)")
 _INDIRECT_CONN = re.compile(_B + r"(?:ان|انه|انها|انهم|بان|بانه)" + _E)
 _DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء)\s+(?P<noun>\S+)")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد)\s+)*")
@@ -58,10 +61,10 @@ _STOP_INSIDE = re.compile(
     r"اتصال|منشور|تدوينه|جلسه|اجتماع|لقائه|حديثه|كلمته|تصريحه|تصريحاته|بيانه|حسابه)|"
     r"ل(?:وكاله|صحيفه|قناه|موقع|وسائل|لصحفيين|لصحافيين|لاعلام|شبكه)|"
     r"(?:اليوم|امس|يوم|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s|$))")
-_MEDIA = {"وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
+_MEDIA = {"المجله", "مجله", "الصحيفه", "الوكاله", "القناه", "الموقع", "وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
           "تقرير", "اذاعه", "تلفزيون", "شبكه", "الاعلام", "اعلام", "وسائل"}
 _ANONYMOUS = {"مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسوول", "شهود", "سكان", "ناشطون",
-              "ناشطين", "مراقبون", "اوساط", "جهات", "مصادرنا", "مقربون", "مطلعون"}
+              "ناشطين", "مراقبون", "اوساط", "جهات", "مصادرنا", "مقربون", "مطلعون", "المصدر"}
 _ORG_HEADS = {"وزاره", "الحكومه", "حكومه", "الجيش", "التحالف", "قياده", "هيئه", "حزب", "حركه",
               "منظمه", "الشرطه", "الامم", "البيت", "السفاره", "القوات", "خليه", "مديريه", "دائره",
               "جهاز", "المكتب", "مكتب", "الرئاسه", "رئاسه", "الخارجيه", "الداخليه", "الدفاع",
@@ -95,7 +98,7 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            "امر", "المنسق", "منسق", "الامين", "الممثل", "المبعوث", "المندوب", "النائب", "الوزير",
            "الرئيس", "المدير", "القائد", "المستشار", "السفير", "المحافظ", "المسؤول", "الخبير",
            "خبير", "المحلل", "محلل", "الباحث", "باحث", "الكاتب", "كاتب", "الاستاذ", "استاذ",
-           "رئيسه", "نائبه", "عضوه", "الناطقه", "المتحدثه", "وزيره", "مديره", "مدرب", "المدرب",
+           "قاده", "رئيسه", "نائبه", "عضوه", "الناطقه", "المتحدثه", "وزيره", "مديره", "مدرب", "المدرب",
            "لاعب", "اللاعب", "عميد", "امين", "الداعيه", "الناشط", "ناشط", "المرشح", "مرشح"}
 _TITLES -= _ROLES
 _TOKEN = re.compile(r"[^\s,]+")
@@ -125,7 +128,10 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         start = so_called.end()
     demonstrative = _DEMONSTRATIVE.match(norm, start, end)
     if demonstrative:
-        return Attribution(*doc.to_orig(start, end), follow="refer:" + demonstrative.group("noun"))
+        cut = norm.find(",", start, end)
+        text = doc.orig(start, end if cut == -1 else cut)
+        return Attribution(*doc.to_orig(start, end), follow="refer:" + demonstrative.group("noun"),
+                           fallback=SpeakerRef(name=text, kind="organisation", surface=text))
     if norm.startswith("لل", start):
         start += 1  # وفقا للمصدر: the ل of the preposition fused with the article
     role = title = name = org = media = anonymous = None
@@ -148,6 +154,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         if not tokens:
             break
         head = norm[tokens[0][0]:tokens[0][1]]
+        if first and (head in _NOT_SPEAKER or _PARTICIPLE_WORD.fullmatch(head)):
+            return None
         bare = head[1:] if head[:1] in "وف" and len(head) > 3 and head[1:] in _ROLES | _TITLES else head
         kind_found = True
         if bare in _MEDIA and not (role or name):
@@ -164,12 +172,23 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
                     t_end += 1
                 if t_end > split:
                     title = (tokens[split][0], tokens[t_end - 1][1])
-                if name is None and len(tokens) - t_end <= 5:
-                    name = (tokens[t_end][0], tokens[-1][1])
+                n_end = _name_end(norm, tokens, t_end)
+                if name is None and n_end > t_end:
+                    name = (tokens[t_end][0], tokens[n_end - 1][1])
+                    if n_end < len(tokens) and role is None and _is_role_word(norm, tokens[n_end]):
+                        role = (tokens[n_end][0], tokens[-1][1])
+        elif bare in _DOCUMENTS and not (role or name or org):
+            org = (s, e)
         elif _is_org(norm, tokens) and not (role or name or org):
             org = (s, e)
-        elif first and len(tokens) <= 4 and not (role or name):
-            name = (s, e)
+        elif (first or role) and not name:
+            n_end = _name_end(norm, tokens, 0)
+            if n_end == 0 or (n_end < len(tokens) and not _is_role_word(norm, tokens[n_end])
+                              and norm[tokens[n_end][0]:tokens[n_end][1]] not in _NAME_BREAK):
+                break
+            name = (tokens[0][0], tokens[n_end - 1][1])
+            if n_end < len(tokens) and _is_role_word(norm, tokens[n_end]):
+                role = (tokens[n_end][0], tokens[-1][1])
         else:
             kind_found = False
         if not kind_found:
@@ -195,6 +214,31 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         kind = "anonymous" if normalize_text(role_text).split()[0] in {"مسؤول", "المسؤول"} else "person"
         return SpeakerRef(name=role_text, kind=kind, role=role_text, title=text(title), surface=surface)
     return None
+
+
+_NOT_SPEAKER = set(normalize_text("""على في بين من إلى عن مع بعد قبل أو ثم حيث وهو وهي الذي التي ما
+إن أن لا لم لن هذا هذه ذلك كما وقد قد عند منذ خلال""").split())
+_NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي في على من عن مع خلال عقب إلى لدى أمام
+ضمن قبل بعد حول""").split())
+_DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التقرير", "تقرير", "الرساله", "الوثيقه", "المذكره"}
+_PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)?")
+
+
+def _is_role_word(norm: str, token: tuple[int, int]) -> bool:
+    word = norm[token[0]:token[1]]
+    return word in _ROLES or (word.startswith("ال") and word[2:] in _ROLES)
+
+
+def _name_end(norm: str, tokens: list[tuple[int, int]], start: int) -> int:
+    """End (exclusive token index) of a personal name starting at ``start``: at most four
+    words, stopping at a role word (``أستاذ``), a relative (``الذي``) or a preposition."""
+    end = start
+    while end < len(tokens) and end - start < 4:
+        word = norm[tokens[end][0]:tokens[end][1]]
+        if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in _TITLES and end > start:
+            break
+        end += 1
+    return end
 
 
 def _has_name(norm: str, tokens: list[tuple[int, int]]) -> bool:
@@ -264,16 +308,25 @@ class ArabicRules:
         if match:
             return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
                                         nhi, True)
-        connector = _CONNECTOR.search(norm, nlo, nhi)
         verbs = list(_VERB.finditer(norm, nlo, nhi))
         if verbs:
             verb = verbs[-1]
-            tail_end = connector.start("conn") if connector else nhi
-            tail = norm[verb.end():tail_end]
-            if (connector or not tail.strip(" ,:")) and len(tail.split()) <= 25 and '"' not in tail:
-                if tail.strip(" ,:"):
-                    return _speaker_attribution(doc, verb.start(), verb.end(), tail_end, nhi, True)
-                return self._subject_first(doc, nlo, verb, nhi)
+            tail = norm[verb.end():nhi]
+            connector = _TAIL_CONNECTOR.search(norm, verb.end(), nhi)
+            if '"' not in tail and len(tail.split()) <= 30:
+                np_end = connector.start() if connector else nhi
+                after_connector = norm[connector.end():nhi].split() if connector else []
+                if len(after_connector) <= 12 and (connector or len(tail.split()) <= 20):
+                    adjacent = len(after_connector) <= 2
+                    if norm[verb.end():np_end].strip(" ,:"):
+                        attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
+                                                           nhi, adjacent)
+                        if attribution.speaker is not None or attribution.follow != "last" or connector:
+                            return attribution
+                    else:
+                        attribution = self._subject_first(doc, nlo, verb, nhi)
+                        attribution.adjacent = adjacent
+                        return attribution
         match = _RELAY.search(norm, nlo, nhi)
         if match:
             return _speaker_attribution(doc, match.start("w"), match.start("np"), match.end("np"),

@@ -37,6 +37,7 @@ class Attribution:
     speaker: SpeakerRef | None = None
     follow: str | None = None
     adjacent: bool = False  # the verb or connector touches the quotation: short quotes count
+    fallback: SpeakerRef | None = None  # who to credit when ``follow`` finds nobody
 
 
 class Rules(Protocol):
@@ -78,6 +79,7 @@ class State:
             noun = noun[2:] if noun.startswith("ال") else noun
             speaker = next((r for r in reversed(self.referents)
                             if noun[:4] and noun[:4] in normalize_text(r.name)), None)
+        speaker = speaker or attribution.fallback
         if speaker is not None:
             self.remember(speaker)
         return speaker
@@ -149,6 +151,9 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             if words < rules.min_quote_words and not attribution.adjacent:
                 boundary = quote.close
                 continue
+            if attribution.follow == "last" and attribution.start > boundary:
+                # "واعتبر X أن ...، مضيفا أن "..."": the indirect speech before names the speaker
+                units.extend(_indirect(doc, rules, state, index, boundary, attribution.start))
             for ref in rules.referents(doc, attribution.start, attribution.end):
                 state.referents.append(ref)
             speaker = state.resolve(attribution)
@@ -190,18 +195,26 @@ def _indirect_units(doc: Document, rules: Rules, state: State, index: int, s_sta
     for lo, hi in _gaps(s_start, s_end, [(u.start, u.end) for u in units]):
         if _words(text[lo:hi]) < 3:
             continue
-        for attribution, c_start, c_end in rules.indirect(doc, lo, hi):
-            if _words(text[c_start:c_end]) < 2:
-                continue
-            for ref in rules.referents(doc, attribution.start, attribution.end):
-                state.referents.append(ref)
-            speaker = state.resolve(attribution)
-            start, end = min(attribution.start, c_start), max(attribution.end, c_end)
-            while end > start and text[end - 1] in " .,،؛;:":
-                end -= 1
-            found.append(ExtractedStatement(
-                sentence=index, start=start, end=end, kind="indirect", text=text[start:end],
-                speaker=speaker, anonymous=_is_anonymous(speaker)))
+        found.extend(_indirect(doc, rules, state, index, lo, hi))
+    return found
+
+
+def _indirect(doc: Document, rules: Rules, state: State, index: int, lo: int,
+              hi: int) -> list[ExtractedStatement]:
+    text = doc.text
+    found = []
+    for attribution, c_start, c_end in rules.indirect(doc, lo, hi):
+        if _words(text[c_start:c_end]) < 2:
+            continue
+        for ref in rules.referents(doc, attribution.start, attribution.end):
+            state.referents.append(ref)
+        speaker = state.resolve(attribution)
+        start, end = min(attribution.start, c_start), max(attribution.end, c_end)
+        while end > start and text[end - 1] in " .,،؛;:":
+            end -= 1
+        found.append(ExtractedStatement(
+            sentence=index, start=start, end=end, kind="indirect", text=text[start:end],
+            speaker=speaker, anonymous=_is_anonymous(speaker)))
     return found
 
 
