@@ -122,6 +122,143 @@ def extract(db, quiet):
 
 
 @cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--rebuild", is_flag=True, help="Re-derive every match from the frozen statistics.")
+@click.option("--refresh-stats", is_flag=True,
+              help="Recompute the vocabulary statistics first (changes the candidate index).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary line.")
+def match(db, rebuild, refresh_stats, quiet):
+    """Match statements not matched yet against every other report; refresh verdict links.
+
+    \b
+    Example:
+        verify match reports.db
+        verify match reports.db --rebuild
+    """
+    from .match import match_database
+    from .verdicts import link_verdicts
+
+    database = _open(db)
+    progress = Progress("match", enabled=not quiet)
+    with record_run(database, "match", {"rebuild": rebuild, "refresh_stats": refresh_stats}) as run:
+        counts = match_database(database, rebuild=rebuild, refresh_stats=refresh_stats,
+                                progress=lambda done, total: progress.update(f"{done:,}/{total:,}"))
+        counts["verdict_links"] = link_verdicts(database, rebuild=rebuild)
+        run.counts = counts
+    progress.close()
+    click.echo("match: " + ", ".join(f"{value:,} {key.replace('_', ' ')}" for key, value
+                                     in counts.items() if isinstance(value, int)))
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only the summary line.")
+def score(db, quiet):
+    """Recompute claims, report links, corroboration and outlet and speaker reliability.
+
+    \b
+    Example:
+        verify score reports.db
+    """
+    from .score import score_database, summary_line
+
+    database = _open(db)
+    progress = Progress("score", enabled=not quiet)
+    with record_run(database, "score") as run:
+        summary = score_database(database, progress=lambda step: progress.update(step, force=True))
+        run.counts = summary
+    progress.close()
+    click.echo(summary_line(summary))
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def verdicts(db, file):
+    """Import fact-check verdicts (ClaimReview JSON-LD, a saved fact-check page, or CSV).
+
+    Each verdict is linked to the statements it is about; unlinked verdicts are kept and
+    linked later by ``verify match``.
+
+    \b
+    Example:
+        verify verdicts reports.db data/sample/verdicts.jsonld
+    """
+    from .verdicts import import_verdicts
+
+    database = _open(db)
+    with record_run(database, "verdicts", {"file": file}) as run:
+        try:
+            result = import_verdicts(database, file)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+        run.counts = {"imported": result.imported, "updated": result.updated,
+                      "linked": result.linked, "unlinked": result.unlinked,
+                      "failed": len(result.failed)}
+    for reason in result.warnings:
+        click.echo(f"warning: {reason}", err=True)
+    for reason in result.failed:
+        click.echo(f"failed: {reason}", err=True)
+    click.echo(f"verdicts: {result.line()}")
+    if result.failed:
+        sys.exit(1)
+
+
+@cli.command("export-claimreview")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write the JSON-LD here instead of standard output.")
+def export_claimreview_command(db, output):
+    """ClaimReview JSON-LD for the statements that carry a verdict.
+
+    \b
+    Example:
+        verify export-claimreview reports.db -o claimreview.json
+    """
+    from .verdicts import export_claimreview
+
+    database = _open(db)
+    with record_run(database, "export-claimreview") as run:
+        result = export_claimreview(database)
+        run.counts = {"exported": len(result.claimreviews), "skipped": len(result.skipped)}
+    output.write(result.json() + "\n")
+    for reason in result.skipped:
+        click.echo(f"skipped: {reason}", err=True)
+    click.echo(f"export-claimreview: {result.line()}", err=True)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--source", help="Name of the rating set when the file has no source column.")
+def priors(db, file, source):
+    """Import outlet ratings as reliability priors (CSV: domain, score 0–1[, source]).
+
+    Outlets are matched by registered domain; outlets with no rating of yours keep the
+    shipped default (Lin et al. 2023 domain quality ratings), unknown ones start neutral.
+
+    \b
+    Example:
+        verify priors reports.db data/sample/priors.csv
+    """
+    from .priors import import_priors
+
+    database = _open(db)
+    with record_run(database, "priors", {"file": file}) as run:
+        try:
+            result = import_priors(database, file, source=source)
+        except ValueError as error:
+            raise click.ClickException(str(error)) from error
+        run.counts = {"rows": result.rows, "matched": result.matched,
+                      "unmatched": len(result.unmatched), "failed": len(result.failed)}
+    for reason in result.failed:
+        click.echo(f"failed: {reason}", err=True)
+    click.echo(f"priors: {result.line()}")
+    if result.failed:
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 def outlets(db, file):

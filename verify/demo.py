@@ -50,4 +50,35 @@ def build_demo(db: Database, *, progress: Progress | None = None) -> list[str]:
         progress.close()
     lines.append(f"ingest: {summary.line()}")
     lines += [f"failed: {origin}: {reason}" for origin, reason in summary.failures]
+    lines += _later_steps(db)
+    return lines
+
+
+def _later_steps(db: Database) -> list[str]:
+    """Priors, matching, verdicts and scoring, each a recorded run like its command's."""
+    from .match import match_database
+    from .priors import import_priors
+    from .score import score_database, summary_line
+    from .verdicts import import_verdicts
+
+    lines = []
+    priors_csv = SAMPLE / "priors.csv"
+    if priors_csv.exists():
+        with record_run(db, "priors", {"file": str(priors_csv)}) as run:
+            priors = import_priors(db, priors_csv)
+            run.counts = {"rows": priors.rows, "matched": priors.matched}
+        lines.append(f"priors: {priors.line()}")
+    with record_run(db, "match", {"rebuild": False}) as run:
+        run.counts = match_database(db)
+    lines.append("match: " + ", ".join(f"{v:,} {k.replace('_', ' ')}"
+                                       for k, v in run.counts.items() if isinstance(v, int)))
+    verdicts_file = SAMPLE / "verdicts.jsonld"
+    if verdicts_file.exists():
+        with record_run(db, "verdicts", {"file": str(verdicts_file)}) as run:
+            verdicts = import_verdicts(db, verdicts_file)
+            run.counts = {"imported": verdicts.imported, "linked": verdicts.linked}
+        lines.append(f"verdicts: {verdicts.line()}")
+    with record_run(db, "score") as run:
+        run.counts = score_database(db)
+    lines.append(summary_line(run.counts))
     return lines
