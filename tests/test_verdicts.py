@@ -297,21 +297,46 @@ def test_links_survive_re_extraction_under_the_same_uid_and_go_with_deleted_stat
     assert best(db)[dillon] == "ledger-k1#1"
 
 
-def test_a_quote_carried_by_many_reports_is_linked_everywhere_through_the_matches(tmp_path):
-    db = sample_db(tmp_path / "v.db", quotes=set())
-    words = "Pumping from the Bai Hassan and Avana fields has not exceeded 15,000 barrels per day,"
-    speaker = db["speakers"].insert({"name": "Hemin Rashid", "key": "hemin", "kind": "person"}).last_pk
+OIL_WORDS = "Pumping from the Bai Hassan and Avana fields has not exceeded 15,000 barrels per day,"
+OIL_VERDICT = "https://tigrisfactcheck.example/2017/12/05/bai-hassan-avana-output"
+
+
+def add_copies(db, first: int, count: int) -> list[int]:
+    """``count`` reports carrying the oil quote word for word; their statement ids."""
+    speaker = db["speakers"].lookup({"kind": "person", "key": "hemin"}, {"name": "Hemin Rashid"})
     ids = []
-    for n in range(60):
-        report = db["reports"].insert({"content_hash": f"copy-{n}", "text": words, "language": "en",
+    for n in range(first, first + count):
+        report = db["reports"].insert({"content_hash": f"copy-{n}", "text": OIL_WORDS, "language": "en",
                                        "url": f"https://copies.example/{n}",
                                        "ingested_at": "2026-01-01"}).last_pk
         ids.append(db["statements"].insert({
-            "uid": f"copy-{n}#1", "report_id": report, "sentence": 0, "position": 0, "text": words,
-            "norm": normalize_text(words), "kind": "quote", "quote": words, "speaker_id": speaker,
-            "start": 0, "end": len(words), "language": "en"}).last_pk)
+            "uid": f"copy-{n}#1", "report_id": report, "sentence": 0, "position": 0,
+            "text": OIL_WORDS, "norm": normalize_text(OIL_WORDS), "kind": "quote",
+            "quote": OIL_WORDS, "speaker_id": speaker, "start": 0, "end": len(OIL_WORDS),
+            "language": "en"}).last_pk)
+    return ids
+
+
+def copies_linked(db) -> int:
+    return len([1 for (url, _) in links(db) if url == OIL_VERDICT])
+
+
+def test_a_quote_carried_by_many_reports_is_linked_everywhere_through_the_matches(tmp_path):
+    db = sample_db(tmp_path / "v.db", quotes=set())
+    ids = add_copies(db, 0, 60)
     for other in ids[1:]:  # the matcher's exact-duplicate group, as a star
         db["matches"].insert({"a_id": ids[0], "b_id": other, "score": 1.0, "relation": "same_quote"})
     import_verdicts(db, SAMPLE / "verdicts.jsonld")
-    oil = "https://tigrisfactcheck.example/2017/12/05/bai-hassan-avana-output"
-    assert len([1 for (url, _) in links(db) if url == oil]) == 60
+    assert copies_linked(db) == 60
+
+
+def test_copies_cut_by_the_candidate_limit_are_linked_once_a_new_copy_matches_them(tmp_path):
+    db = sample_db(tmp_path / "v.db", quotes=set())
+    old = add_copies(db, 0, 60)  # stored before anything matched them
+    import_verdicts(db, SAMPLE / "verdicts.jsonld")
+    assert 0 < copies_linked(db) < 60
+    (new,) = add_copies(db, 60, 1)
+    for other in old:  # verify match: the new copy meets the old ones
+        db["matches"].insert({"a_id": other, "b_id": new, "score": 1.0, "relation": "same_quote"})
+    link_verdicts(db)
+    assert copies_linked(db) == 61

@@ -394,7 +394,10 @@ def read_verdicts(path: str | Path, *, table: RatingTable | None = None) -> Pars
     Saved Arabic pages are often Windows-1256: bytes are decoded as ingest decodes reports.
     """
     path = Path(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return ParseResult(failures=[f"{path}: cannot be read ({error.strerror or error})"])
     try:
         text, _ = decode_bytes(raw, declared=declared_charset(raw))
     except DecodeError as error:
