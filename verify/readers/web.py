@@ -61,6 +61,9 @@ class WebReader:
 
     name = "web"
 
+    def __init__(self, concurrency: int | None = None):
+        self.concurrency = concurrency  # None: FetchSettings' default
+
     def can_read(self, source: str) -> bool:
         return _is_url(source)
 
@@ -72,7 +75,8 @@ class WebReader:
         """Fetch all ``sources`` with the concurrency bound; yield in their order."""
         from ..fetch import FetchError, Fetcher, FetchSettings
 
-        with Fetcher(FetchSettings.from_options(options)) as fetcher:
+        overrides = {"concurrency": self.concurrency} if self.concurrency else {}
+        with Fetcher(FetchSettings.from_options(options, **overrides)) as fetcher:
             for url, result in fetcher.fetch_many(sources):
                 if isinstance(result, FetchError):
                     yield ReadFailure(url, result.reason)
