@@ -32,6 +32,8 @@ __all__ = ["RatingTable", "Rating", "RatingError", "load_table", "label_key", "n
 
 _PUNCT = re.compile(r"[\s\-_.,;:!?'\"()\[\]/،؛؟]+")
 _DEFAULT_BEST, _DEFAULT_WORST = 5.0, 1.0  # schema.org Rating defaults
+_EXPORT_LABELS = {"True": 1.0, "Mostly true": 0.75, "Half true": 0.5, "Mostly false": 0.25,
+                  "False": 0.0}
 
 
 class RatingError(ValueError):
@@ -86,10 +88,6 @@ class RatingTable:
         """The value of a known label (None for a label that carries no truth value)."""
         return self._values[label_key(label)]
 
-    def labels(self) -> dict[str, float | None]:
-        """Every label key with its value (for picking a label to export)."""
-        return dict(self._values)
-
 
 @lru_cache(maxsize=4)
 def load_table(path: Path | None = None) -> RatingTable:
@@ -143,11 +141,6 @@ def normalise_rating(rating_value: object = None, *, best: object = None, worst:
     return Rating(label, (number - bottom) / (top - bottom), "scale")
 
 
-def label_for(value: float, table: RatingTable | None = None,
-              preferred: tuple[str, ...] = ("true", "mostly true", "half true", "mostly false",
-                                            "false")) -> str:
-    """An English label for a value with no label of its own (export needs ``alternateName``)."""
-    table = table or load_table()
-    known = {k: v for k, v in table.labels().items() if k in preferred and v is not None}
-    best = min(preferred, key=lambda k: abs(known.get(k, 9.0) - value))
-    return best.capitalize()
+def label_for(value: float) -> str:
+    """An English label for a value that came without one (export needs ``alternateName``)."""
+    return min(_EXPORT_LABELS, key=lambda label: abs(_EXPORT_LABELS[label] - value))
