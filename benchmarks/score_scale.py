@@ -76,13 +76,8 @@ def enrich(path: Path, seed: int = 1) -> dict:
 
 def score_child(path: str) -> None:
     """Run in a child process: score and print the summary and timings as JSON."""
-    from verify.plugins import load_plugins, pm
     from verify.score import score_database
 
-    load_plugins()
-    if pm.get_plugin("verify.reliability.signals") is None:  # until DEFAULT_PLUGINS lists it
-        import verify.reliability.signals as signals
-        pm.register(signals, name="verify.reliability.signals")
     db = open_db(path)
     claims_started = time.perf_counter()
     summary = score_database(db)

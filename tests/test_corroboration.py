@@ -10,24 +10,9 @@ import pytest
 from verify.db import open_db
 from verify.demo import SAMPLE, build_demo
 from verify.normalize import normalize_text
-from verify.plugins import load_plugins, pm
 from verify.score import score_database, score_from_claims
 
 EXPECTED = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
-SIGNALS = "verify.reliability.signals"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def builtin_signals():
-    """The built-in signals plugin, registered like DEFAULT_PLUGINS registers it."""
-    load_plugins()
-    added = pm.get_plugin(SIGNALS) is None
-    if added:
-        import verify.reliability.signals as module
-        pm.register(module, name=SIGNALS)
-    yield
-    if added:
-        pm.unregister(name=SIGNALS)
 
 
 class World:
@@ -284,7 +269,7 @@ def _key_database(path):
 
 
 @pytest.fixture(scope="module")
-def answer_key(tmp_path_factory, builtin_signals):
+def answer_key(tmp_path_factory):
     db, reports, statements = _key_database(tmp_path_factory.mktemp("key") / "key.db")
     score_from_claims(db)
     return db, reports, statements
@@ -333,7 +318,7 @@ def test_answer_key_chains(answer_key):
 # --- the whole pipeline on the sample: extraction, matching, claims, scoring -----------------
 
 @pytest.fixture(scope="module")
-def pipeline_sample(tmp_path_factory, builtin_signals):
+def pipeline_sample(tmp_path_factory):
     from verify.match import match_database
 
     db = open_db(tmp_path_factory.mktemp("pipeline") / "sample.db")

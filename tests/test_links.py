@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from test_corroboration import QUOTE, World, builtin_signals  # noqa: F401  (fixture used by autouse)
+from test_corroboration import QUOTE, World
 from verify.score.copies import THRESHOLD, find_copies
 
 WIRE = ("The presence of American forces at the K1 base is temporary and aims only to advise "

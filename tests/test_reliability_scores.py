@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from test_corroboration import QUOTE, World, builtin_signals  # noqa: F401  (autouse fixture)
+from test_corroboration import QUOTE, World
 from verify.reliability.signals import ScoringContext
 from verify.reliability.speakers import ContradictionSignal
 from verify.score.corroboration import corroborate
