@@ -29,7 +29,7 @@ _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "و�
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
 }, key=len, reverse=True))
 _VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
-_TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|علي\s+ان|:|قائلا|قائله|"
+_TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|:|قائلا|قائله|"
                              r"بالقول|بقوله|بقولها)(?=[\s:,]|$)")
 _CONNECTOR = re.compile(r"(?:^|[\s,])(?P<conn>ان|انه|انها|انهم|بان|بانه|فان|:|قائلا|قائله|قوله|قولها|"
                         r"قولهم|الي\s+ان)\s*[,:]?\s*$")
@@ -216,9 +216,10 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     return None
 
 
-_NOT_SPEAKER = set(normalize_text("""على في بين من إلى عن مع بعد قبل أو ثم حيث وهو وهي الذي التي ما
+_NOT_SPEAKER = set(normalize_text("""في بين من إلى عن مع بعد قبل أو ثم حيث وهو وهي الذي التي ما
 إن أن لا لم لن هذا هذه ذلك كما وقد قد عند منذ خلال""").split())
-_NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي في على من عن مع خلال عقب إلى لدى أمام
+# "على" is left out: normalised it is "علي", the given name Ali
+_NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي في من عن مع خلال عقب إلى لدى أمام
 ضمن قبل بعد حول""").split())
 _DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التقرير", "تقرير", "الرساله", "الوثيقه", "المذكره"}
 _PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)?")
@@ -318,7 +319,7 @@ class ArabicRules:
                 after_connector = norm[connector.end():nhi].split() if connector else []
                 if len(after_connector) <= 12 and (connector or len(tail.split()) <= 20):
                     adjacent = len(after_connector) <= 2
-                    if norm[verb.end():np_end].strip(" ,:"):
+                    if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
                                                            nhi, adjacent)
                         if attribution.speaker is not None or attribution.follow != "last" or connector:
