@@ -90,6 +90,12 @@ def test_a_known_label_decides_even_when_the_number_disagrees():
     assert normalise_rating(5, best=5, worst=1, label="FALSE.").value == 0.0
 
 
+def test_a_label_and_number_that_disagree_are_reported():
+    rating = normalise_rating(1, best=5, worst=1, label="True")  # a site whose 1 means True?
+    assert rating.value == 1.0 and "disagree" in rating.warning
+    assert normalise_rating(5, best=5, worst=1, label="True").warning is None
+
+
 def test_numbers_are_read_on_their_own_scale_including_reversed_and_default_scales():
     assert normalise_rating("4", best="5", worst="1").value == 0.75
     assert normalise_rating(3).value == 0.5  # schema.org's 1…5 when the scale is missing

@@ -229,6 +229,8 @@ def _record(node: dict, origin: str, page_url: str | None, table: RatingTable,
         worst=_first(_get(rating_node, "worstRating")),
         label=_text(_get(rating_node, "alternateName")) or _text(_get(rating_node, "name")),
         table=table)
+    if rating.warning:
+        warnings.append(f"{origin}: {rating.warning}")
     item = _first(_get(node, "itemReviewed"))
     item = item if isinstance(item, dict) else {}
     appearance = _urls(_get(item, "firstAppearance")) + _urls(_get(item, "appearance"))
@@ -363,6 +365,8 @@ def parse_csv(text: str, origin: str, *, table: RatingTable | None = None) -> Pa
         except RatingError as error:
             result.failures.append(f"{where}: {error}")
             continue
+        if rating.warning:
+            result.warnings.append(f"{where}: {rating.warning}")
         published = row.get("published_at")
         if published and not _date(published):
             result.warnings.append(f"{where}: published_at {published!r} is not a date; left empty")

@@ -42,11 +42,11 @@ class RatingError(ValueError):
 
 @dataclass(frozen=True)
 class Rating:
-    """A normalised rating: the reviewer's label, its 0–1 value, and how it was decided."""
+    """A normalised rating: the reviewer's label, its 0–1 value, and a warning if any."""
 
     label: str | None
     value: float | None
-    method: str  # "label", "scale", "label without truth value", "none"
+    warning: str | None = None
 
 
 def label_key(label: str) -> str:
@@ -119,26 +119,43 @@ def normalise_rating(rating_value: object = None, *, best: object = None, worst:
     """
     table = table or load_table()
     label = (label or "").strip() or None
-    if label and label in table:
+    known = label is not None and label in table
+    number = None
+    try:
+        number = _scaled(rating_value, best, worst)
+    except RatingError:
+        if not known:
+            raise
+    if known:
         value = table.value(label)
-        return Rating(label, value, "label" if value is not None else "label without truth value")
-    number = _number(rating_value, "ratingValue")
+        warning = None
+        if value is not None and number is not None and abs(value - number) > 0.5:
+            warning = (f"label {label!r} ({value:g}) and ratingValue ({number:.2f} on its scale) "
+                       "disagree; the label was used")
+        return Rating(label, value, warning)
     if number is None:
         if label:
             raise RatingError(f"rating label {label!r} is not in the ratings table "
                               "(add it to data/ratings.csv) and there is no ratingValue")
         raise RatingError("reviewRating has neither a label (alternateName) nor a ratingValue")
+    return Rating(label, number)
+
+
+def _scaled(rating_value: object, best: object, worst: object) -> float | None:
+    """A ratingValue on 0…1 by its own scale; None when there is no number."""
+    number = _number(rating_value, "ratingValue")
+    if number is None:
+        return None
     top = _number(best, "bestRating")
     bottom = _number(worst, "worstRating")
     top = _DEFAULT_BEST if top is None else top
     bottom = _DEFAULT_WORST if bottom is None else bottom
     if top == bottom:
         raise RatingError(f"bestRating and worstRating are both {top:g}: no scale")
-    low, high = min(top, bottom), max(top, bottom)
-    if not low <= number <= high:
+    if not min(top, bottom) <= number <= max(top, bottom):
         raise RatingError(f"ratingValue {number:g} outside its scale "
                           f"{bottom:g} (worst) … {top:g} (best)")
-    return Rating(label, (number - bottom) / (top - bottom), "scale")
+    return (number - bottom) / (top - bottom)
 
 
 def label_for(value: float) -> str:
