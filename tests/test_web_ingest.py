@@ -185,3 +185,16 @@ def test_mislabelled_latin_text_keeps_its_encoding():
     french = ("<p>L'été dernier, à Genève, le comité a décidé d'élargir la coopération.</p>" * 4)
     text, encoding = decode_bytes(french.encode("latin-1"), declared="iso-8859-1")
     assert encoding == "iso8859-1" and "Genève" in text
+
+
+def test_an_atom_feed_served_as_text_xml_is_read_as_a_feed(server, db):
+    server.routes["/feeds/ar"] = Page((WEB / "atom.xml").read_bytes(), content_type="text/xml")
+    server.routes["/ar/kirkuk.html"] = Page((WEB / "kirkuk-ar-cp1256.html").read_bytes(),
+                                            content_type="text/html")
+    summary = ingest(db, [server.url("/feeds/ar")], ALLOW)
+    assert (summary.stored, summary.failures) == (1, [])
+    (report,) = reports(db)
+    assert report["url"] == server.url("/ar/kirkuk.html")  # xml:base, then the relative href
+    assert report["title"].startswith('"التحالف الدولي"')  # the page's own title wins
+    assert report["byline"] == "مراسل الكوثر"  # the page has none: the feed's author
+    assert report["published_at"] == "2017-12-02T08:53:00Z"
