@@ -110,9 +110,12 @@ def test_arabic_and_english_labels_in_their_written_variants(label, value):
     assert normalise_rating(label=label).value == value
 
 
-def test_a_label_without_truth_value_is_kept_without_a_value():
-    rating = normalise_rating(label="Satire")
-    assert rating.label == "Satire" and rating.value is None
+@pytest.mark.parametrize("label", ["Satire", "Unproven", "Misattributed", "منسوب خطأ"])
+def test_a_label_without_truth_value_is_kept_without_a_value(label):
+    # A misattribution is about who said the words: neither the words nor the person credited
+    # with them were rated, so it must not move the credited speaker's reliability.
+    rating = normalise_rating(label=label)
+    assert rating.label == label and rating.value is None
 
 
 @pytest.mark.parametrize("kwargs, reason", [
