@@ -25,6 +25,7 @@ class Page:
     drip: float = 0.0  # seconds between chunks of the body
     repeat: int = 1  # the body sent this many times (huge responses without building them)
     send_length: bool = True  # False: no Content-Length, the connection closes at the end
+    drip_headers: bool = False  # with ``drip``: the status line and headers too, a byte at a time
 
 
 class LocalServer:
@@ -70,6 +71,19 @@ class LocalServer:
                 else:
                     page = route or Page(b"not found", status=404, content_type="text/plain")
                 time.sleep(page.delay)
+                if page.drip_headers:
+                    head = (f"HTTP/1.1 {page.status} OK\r\nContent-Length: {len(page.body)}\r\n"
+                            "X-Padding: " + "x" * 200 + "\r\n\r\n").encode()
+                    try:
+                        for i in range(len(head)):
+                            self.wfile.write(head[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(page.drip)
+                        self.wfile.write(page.body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+                    self.close_connection = True
+                    return
                 try:
                     self.send_response(page.status)
                     if page.content_type:

@@ -12,8 +12,9 @@ through a redirect or a DNS name that resolves there. So:
   connection. Loopback, private, link-local, multicast, reserved and unspecified addresses
   are refused unless ``allow_private``. Proxies from the environment are ignored, since a
   proxy would connect on our behalf to addresses we never see;
-- time-outs per operation plus a deadline for the whole fetch (a server dripping one byte a
-  second never trips a read time-out), a size cap applied while streaming the decoded body;
+- time-outs per operation plus a deadline for the whole fetch, enforced on every socket read
+  and write (a server dripping one byte a second never trips a read time-out), and a size
+  cap applied while streaming the decoded body;
 - 429 and 5xx are retried with exponential back-off, honouring ``Retry-After`` up to a bound;
 - a User-Agent that says who we are.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -123,6 +125,44 @@ def address_refusal(address: str) -> str | None:
     return None if ip.is_global else "non-public"
 
 
+_current = threading.local()  # the deadline of the fetch running in this thread
+
+
+def _bounded(timeout: float | None) -> float | None:
+    """A socket time-out cut to what is left of the current fetch's deadline."""
+    deadline = getattr(_current, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """Every read and write is bounded by the deadline, so a server dripping its headers or
+    body a byte at a time cannot hold a worker past it. Pooled connections serve several
+    fetches, so the deadline is the current thread's, read at each call."""
+
+    def __init__(self, inner: httpcore.NetworkStream):
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _bounded(timeout)))
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.NetworkBackend):
     """Resolves, checks and connects in one step, so the checked address is the one used."""
 
@@ -141,9 +181,9 @@ class _GuardedBackend(httpcore.NetworkBackend):
             if kind:
                 refused.append((address, kind))
                 continue
-            return self._inner.connect_tcp(address, port, timeout=timeout,
-                                           local_address=local_address,
-                                           socket_options=socket_options)
+            return _DeadlineStream(self._inner.connect_tcp(
+                address, port, timeout=_bounded(timeout), local_address=local_address,
+                socket_options=socket_options))
         if [host] == [address for address, _ in refused]:
             where = f"{host} is a {refused[0][1]} address"
         else:
@@ -228,6 +268,14 @@ class Fetcher:
         """Fetch one URL, following redirects and retrying; raise FetchError with the reason."""
         s = self.settings
         deadline = time.monotonic() + s.deadline
+        _current.deadline = deadline
+        try:
+            return self._attempts(url, deadline)
+        finally:
+            _current.deadline = None
+
+    def _attempts(self, url: str, deadline: float) -> Fetched:
+        s = self.settings
         attempt = 0
         while True:
             attempt += 1
@@ -265,7 +313,7 @@ class Fetcher:
                     if not 200 <= response.status_code < 300:
                         raise FetchError(url, f"http {response.status_code}: "
                                               f"{response.reason_phrase or 'error'}")
-                    content = self._read_capped(url, response, deadline)
+                    content = self._read_capped(url, response)
                     content_type = response.headers.get("content-type")
                     return Fetched(url=url, final_url=current, status=response.status_code,
                                    content=content, content_type=content_type,
@@ -275,12 +323,14 @@ class Fetcher:
                 where = f" (redirected from {url})" if hops else ""
                 raise FetchError(url, f"{error}{where}") from None
             except httpx.TimeoutException:
+                if time.monotonic() >= deadline:
+                    raise FetchError(url, f"timeout: not complete within {s.deadline:g} s") from None
                 raise FetchError(url, f"timeout: no response within {s.timeout:g} s") from None
             except httpx.HTTPError as error:
                 raise FetchError(url, f"network error: {type(error).__name__}: {error}") from None
         raise FetchError(url, f"too many redirects: more than {s.max_redirects}")
 
-    def _read_capped(self, url: str, response: httpx.Response, deadline: float) -> bytes:
+    def _read_capped(self, url: str, response: httpx.Response) -> bytes:
         s = self.settings
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > s.max_bytes:
@@ -291,8 +341,6 @@ class Fetcher:
             size += len(chunk)
             if size > s.max_bytes:
                 raise FetchError(url, f"too large: over {s.max_bytes:,} bytes")
-            if time.monotonic() > deadline:
-                raise FetchError(url, f"timeout: body not received within {s.deadline:g} s")
             chunks.append(chunk)
         return b"".join(chunks)
 
