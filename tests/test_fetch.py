@@ -206,3 +206,12 @@ def test_many_urls_are_fetched_concurrently_within_the_bound_in_order(server):
         [f"page {i}".encode() for i in range(8) if i != 3]
     assert server.max_active <= 4
     assert elapsed < 8 * 0.3 / 2  # sequential would take 2.4 s
+
+
+@pytest.mark.parametrize("host", ["localhost", "2130706433", "0x7f.1", "127.1", "[::ffff:127.0.0.1]",
+                                  "0.0.0.0"])
+def test_disguised_loopback_hosts_are_refused(server, host):
+    server.routes["/secret"] = Page(b"internal admin page")
+    reason = reason_of(server.url("/secret", host=host), FetchSettings(**FAST))
+    assert reason.startswith("refused:") and "loopback" in reason or "unspecified" in reason, reason
+    assert server.hits["/secret"] == 0

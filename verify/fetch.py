@@ -185,7 +185,8 @@ class _GuardedBackend(httpcore.NetworkBackend):
                 address, port, timeout=_bounded(timeout), local_address=local_address,
                 socket_options=socket_options))
         if [host] == [address for address, _ in refused]:
-            where = f"{host} is a {refused[0][1]} address"
+            kind = refused[0][1]
+            where = f"{host} is {'an' if kind[0] in 'aeiou' else 'a'} {kind} address"
         else:
             where = f"{host} resolves to " + ", ".join(f"{a} ({k})" for a, k in refused)
         raise AddressRefused(f"refused: {where}; use --allow-private to fetch from your own network")
