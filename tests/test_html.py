@@ -58,6 +58,15 @@ def test_page_without_readable_body_falls_back_to_json_ld_without_its_markup():
     assert article.published_at == "2021-03-04T00:00:00Z"
 
 
+def test_a_page_whose_only_text_looks_like_boilerplate_falls_back_to_visible_text():
+    # Some statement pages put the whole notice in a footer or sidebar; trafilatura drops it.
+    article = extract_article(
+        "<html><body><aside class='sidebar'><p>The ministry said 12 people were hurt in the "
+        "blast on Tuesday.</p><script>track()</script></aside></body></html>")
+    assert article.method == "visible-text"
+    assert article.text == "The ministry said 12 people were hurt in the blast on Tuesday."
+
+
 def test_visible_text_keeps_blocks_and_drops_what_is_never_shown():
     import lxml.html
 
