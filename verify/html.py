@@ -29,9 +29,12 @@ from .readers.records import RecordError, iso_utc
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
-                  "blogposting", "backgroundnewsarticle", "opinionnewsarticle", "webpage",
-                  "reviewnewsarticle", "report", "liveblogposting"}
+# JSON-LD types that describe the article, most specific first: a page's @graph often holds
+# a WebPage (with its own name and dates) beside the NewsArticle, and the article should win.
+_ARTICLE_TYPES = {"newsarticle": 0, "reportagenewsarticle": 0, "analysisnewsarticle": 0,
+                  "backgroundnewsarticle": 0, "opinionnewsarticle": 0, "reviewnewsarticle": 0,
+                  "article": 1, "blogposting": 1, "liveblogposting": 1, "report": 1,
+                  "webpage": 2}
 # Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): display
 # instructions, not text; RLO in particular can make stored text read differently on screen.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -128,13 +131,15 @@ def _json_ld_objects(tree: lxml.html.HtmlElement) -> Iterator[dict]:
 
 def _json_ld_article(tree: lxml.html.HtmlElement) -> dict:
     """The page's JSON-LD article (NewsArticle and kin), reduced to our fields."""
-    for item in _json_ld_objects(tree):
+    ranked = []
+    for order, item in enumerate(_json_ld_objects(tree)):
         types = item.get("@type")
-        types = types if isinstance(types, list) else [types]
-        if not any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
-            continue
-        if not (item.get("headline") or item.get("articleBody") or item.get("datePublished")):
-            continue
+        ranks = [_ARTICLE_TYPES.get(t.lower()) for t in (types if isinstance(types, list) else [types])
+                 if isinstance(t, str)]
+        ranks = [r for r in ranks if r is not None]
+        if ranks and (item.get("headline") or item.get("articleBody") or item.get("datePublished")):
+            ranked.append((min(ranks), order, item))
+    for _, _, item in sorted(ranked, key=lambda entry: entry[:2])[:1]:
         authors = _names(item.get("author"))
         publishers = _names(item.get("publisher"))
         language = item.get("inLanguage")
