@@ -349,3 +349,15 @@ def test_copies_cut_by_the_candidate_limit_are_linked_once_a_new_copy_matches_th
         db["matches"].insert({"a_id": other, "b_id": new, "score": 1.0, "relation": "same_quote"})
     link_verdicts(db)
     assert copies_linked(db) == 61
+
+
+def test_statements_re_extracted_under_reused_row_ids_still_get_linked(tmp_path):
+    db = sample_db(tmp_path / "v.db", quotes=set())
+    add_copies(db, 0, 3)
+    import_verdicts(db, SAMPLE / "verdicts.jsonld")
+    assert copies_linked(db) == 3
+    db.execute("DELETE FROM statements WHERE uid IN ('copy-1#1', 'copy-2#1')")
+    add_copies(db, 3, 2)  # SQLite hands out the two freed row ids again
+    link_verdicts(db)
+    assert copies_linked(db) == 3
+    assert {uid for (url, uid) in links(db) if url == OIL_VERDICT} == {"copy-0#1", "copy-3#1", "copy-4#1"}

@@ -34,18 +34,31 @@ LINK_RELATIONS = ("same_quote", "paraphrase")  # the verdict is about the statem
 _CANDIDATES = 20  # on ANS, 15 found as many true links as 40, at a third of the time
 _QUERY_WORDS = 12
 _MAX_COMPARED = 2000  # per verdict and run: a bound on the work, far above any real claim
-_STATE = ("verdict_links.statements_upto", "verdict_links.verdicts_upto")
+_STATE = ("verdict_links.statements_upto", "verdict_links.verdicts_upto",
+          "verdict_links.statements_seen")
 _WORD = re.compile(r"\w+")
 
 
-def _state(db: Database, key: str) -> int:
+def _state(db: Database, key: str) -> str | None:
     row = db.execute("SELECT value FROM match_state WHERE key = ?", [key]).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    return row[0] if row else None
 
 
-def _set_state(db: Database, key: str, value: int) -> None:
+def _set_state(db: Database, key: str, value: object) -> None:
     db.execute("INSERT INTO match_state(key, value) VALUES (?, ?) "
                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)])
+
+
+def _seen_statements(db: Database, upto: int) -> str:
+    """What the statements up to ``upto`` were: their count and the uid at ``upto``.
+
+    SQLite reuses the highest row ids after a delete, so re-extraction at the end of the table
+    can put new statements under an old id; when this fingerprint changes, every verdict meets
+    every statement again (links are upserted, so that only adds what was missed).
+    """
+    count = db.execute("SELECT count(*) FROM statements WHERE id <= ?", [upto]).fetchone()[0]
+    top = db.execute("SELECT uid FROM statements WHERE id = ?", [upto]).fetchone()
+    return f"{count}:{top[0] if top else ''}"
 
 
 def _query(db: Database, claim: str) -> str | None:
@@ -162,7 +175,10 @@ def link_verdicts(db: Database, *, rebuild: bool = False) -> dict:
     database), ``checked`` (compared this run), ``links`` (rows in verdict_links),
     ``new_links``, ``linked`` (verdicts about a statement), ``unlinked``.
     """
-    statements_upto, verdicts_upto = (_state(db, k) for k in _STATE)
+    statements_upto = int(_state(db, _STATE[0]) or 0)
+    verdicts_upto = int(_state(db, _STATE[1]) or 0)
+    if statements_upto and _state(db, _STATE[2]) != _seen_statements(db, statements_upto):
+        statements_upto = 0
     top_statement = db.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
     top_verdict = db.execute("SELECT coalesce(max(id), 0) FROM verdicts").fetchone()[0]
     keys = ("id", "claim_text", "claimant", "language")
@@ -185,6 +201,7 @@ def link_verdicts(db: Database, *, rebuild: bool = False) -> dict:
         _choose_best(db)
         _set_state(db, _STATE[0], top_statement)
         _set_state(db, _STATE[1], top_verdict)
+        _set_state(db, _STATE[2], _seen_statements(db, top_statement))
         db.execute("DROP TABLE temp.verdict_vocab")
     links = db.execute("SELECT count(*) FROM verdict_links").fetchone()[0]
     total = db.execute("SELECT count(*) FROM verdicts").fetchone()[0]
