@@ -6,6 +6,8 @@ DNS, or behind a redirect) is refused before any request reaches it.
 """
 
 import re
+import ssl
+import subprocess
 import time
 from pathlib import Path
 
@@ -215,3 +217,23 @@ def test_disguised_loopback_hosts_are_refused(server, host):
     reason = reason_of(server.url("/secret", host=host), FetchSettings(**FAST))
     assert reason.startswith("refused:") and "loopback" in reason or "unspecified" in reason, reason
     assert server.hits["/secret"] == 0
+
+
+def test_https_verifies_the_certificate_for_the_name_asked_not_the_address(tmp_path, monkeypatch):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=news.example",
+                    "-addext", "subjectAltName=DNS:news.example"], check=True, capture_output=True)
+    monkeypatch.setattr(fetch_module.httpx, "create_ssl_context",
+                        lambda **kwargs: ssl.create_default_context(cafile=str(cert)))
+    monkeypatch.setattr(fetch_module, "resolve_host", lambda host, port: ["127.0.0.1"])
+    with LocalServer(tls=(str(cert), str(key))) as secure:
+        secure.routes["/story"] = Page(b"over tls", content_type="text/plain")
+        got = fetch(secure.url("/story", host="news.example"), allowed())
+        assert got.content == b"over tls"
+        assert got.final_url == f"https://news.example:{secure.port}/story"
+        reason = reason_of(secure.url("/story", host="other.example"), allowed())
+        assert reason.startswith("network error:") and "certificate verify failed" in reason
+        assert reason_of(secure.url("/story", host="news.example"), FetchSettings(**FAST)) \
+            .startswith("refused: news.example resolves to 127.0.0.1 (loopback)")
+        assert secure.hits["/story"] == 1

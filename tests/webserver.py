@@ -8,6 +8,7 @@ count how many requests each path received.
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from collections import Counter
@@ -31,7 +32,7 @@ class Page:
 class LocalServer:
     """Serves ``routes`` on an ephemeral port until ``stop()``; records ``hits`` and ``agents``."""
 
-    def __init__(self, host: str = "127.0.0.1"):
+    def __init__(self, host: str = "127.0.0.1", tls: tuple[str, str] | None = None):
         self.routes: dict[str, Page | list[Page]] = {}
         self.hits: Counter = Counter()
         self.agents: list[str] = []
@@ -109,12 +110,17 @@ class LocalServer:
 
         self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
+        if tls:  # (certificate file, key file): serve https
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        self.scheme = "https" if tls else "http"
         self.port = self.httpd.server_address[1]
         self.host = host
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
 
     def url(self, path: str, host: str | None = None) -> str:
-        return f"http://{host or self.host}:{self.port}{path}"
+        return f"{self.scheme}://{host or self.host}:{self.port}{path}"
 
     def start(self) -> "LocalServer":
         self.thread.start()
