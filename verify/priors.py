@@ -118,7 +118,7 @@ def apply_default_priors(db: Database, path: Path | None = None) -> int:
     """
     ratings = _default_ratings(path or data_path("domain_ratings.csv"))
     found = _match(db, ratings, only_without_user_prior=True)
-    with db.conn:
+    with db.atomic():
         for outlet_id, (_, score, origin) in found.items():
             db.execute("UPDATE outlets SET prior = ?, prior_origin = ? WHERE id = ?",
                        [score, origin, outlet_id])
@@ -184,7 +184,7 @@ def import_priors(db: Database, path: str | Path, *, source: str | None = None) 
             ratings[host] = (score, origin)
     result.rows = len(ratings)
     found = _match(db, ratings, only_without_user_prior=False)
-    with db.conn:
+    with db.atomic():
         for outlet_id, (_, score, origin) in found.items():
             db.execute("UPDATE outlets SET prior = ?, prior_origin = ? WHERE id = ?",
                        [score, origin, outlet_id])

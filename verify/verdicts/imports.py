@@ -43,7 +43,7 @@ def import_verdicts(db: Database, path: str | Path, *, table: RatingTable | None
     """
     parsed = read_verdicts(path, table=table)
     result = VerdictImport(failed=list(parsed.failures), warnings=list(parsed.warnings))
-    with db.conn:
+    with db.atomic():
         for record in parsed.records:
             row = record.as_row()
             existing = db.execute("SELECT id FROM verdicts WHERE url IS ? AND claim_text = ?",

@@ -182,7 +182,7 @@ def link_verdicts(db: Database, *, rebuild: bool = False) -> dict:
     top_statement = db.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
     top_verdict = db.execute("SELECT coalesce(max(id), 0) FROM verdicts").fetchone()[0]
     keys = ("id", "claim_text", "claimant", "language")
-    with db.conn:
+    with db.atomic():
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.verdict_vocab "
                    "USING fts5vocab('main', 'statements_fts', 'row')")
         if rebuild:
