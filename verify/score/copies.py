@@ -14,6 +14,7 @@ exact Jaccard similarity, so the stored figure is not an estimate.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -31,16 +32,17 @@ def shingle_sets(texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
     """Sorted unique 64-bit hashes of each text's word 3-grams (one for a shorter text), all
     texts in one flat array; returns ``(flat, starts)`` with ``starts`` one longer than texts.
 
-    Words get ids in order of first appearance (a dict lookup beats hashing every word), and
+    Words get ids by first appearance (a dict lookup, in C, beats hashing every word), and
     the shingles of every text are formed and deduplicated in one pass over the flat array.
     """
     vocab: dict[str, int] = {}
+    position = itertools.count()  # a word's id: where it first appeared in the whole stream
     ids: list[int] = []
     lengths: list[int] = []
     pad = [2**62, 2**62 + 1]  # after each text, so short texts still give one shingle
     for norm in texts:
         words = _WORD.findall(norm)
-        ids.extend([vocab.setdefault(w, len(vocab)) for w in words])
+        ids.extend(map(vocab.setdefault, words, position))
         ids.extend(pad)
         lengths.append(len(words))
     flat = np.array(ids, dtype=np.uint64)
