@@ -79,7 +79,8 @@ def _inside_marks(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 
 
 def _surname(source: str) -> str:
-    source = re.sub(r"\([^)]*\)", "", source)
+    """The last capitalised word of the Source before any apposition (", director of ...")."""
+    source = re.sub(r"\([^)]*\)", "", source).split(",")[0].split(" who ")[0]
     caps = [re.sub(r"(?:[’']s?)?[,.]*$", "", w) for w in re.findall(r"[A-Z][\w’'.-]+", source)]
     caps = [w for w in caps if w.lower() not in _PRONOUNS]
     words = source.split()

@@ -393,6 +393,9 @@ class ArabicRules:
             out.append((attribution, *doc.to_orig(c_start, c_end)))
         return out
 
+    def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        return None  # Arabic names its speakers with verbs and participles, found by before()
+
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         return None  # Arabic continues speakers by participles and verbs, handled in before()
 

@@ -50,6 +50,9 @@ class Rules(Protocol):
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None: ...
 
+    def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        """A weaker guess than before/after: who the clause holding the quotation is about."""
+
     def indirect(self, doc: Document, lo: int, hi: int) -> list[tuple[Attribution, int, int]]: ...
 
     def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]: ...
@@ -65,6 +68,7 @@ class State:
     person: SpeakerRef | None = None
     referents: list[SpeakerRef] = field(default_factory=list)
     quote_sentence: int = -2
+    subject_sentence: int = -2
 
     def resolve(self, attribution: Attribution) -> SpeakerRef | None:
         follow = attribution.follow
@@ -122,6 +126,7 @@ def extract_statements(text: str, rules: Rules) -> list[ExtractedStatement]:
             subject = rules.subject(doc, s_start, s_end)
             if subject is not None:
                 state.person = subject
+                state.subject_sentence = index
         assertion = _assertion(text, index, s_start, s_end, units)
         if assertion:
             units.append(assertion)
@@ -146,6 +151,10 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             attribution = rules.after(doc, quote.close, following)
             if attribution is not None:
                 end = attribution.end
+            else:
+                attribution = rules.context(doc, boundary, quote.open)
+                if attribution is not None:
+                    start = attribution.start
         speaker = None
         if attribution is not None:
             if words < rules.min_quote_words and not attribution.adjacent:
@@ -163,6 +172,8 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             opens_sentence = _words(text[boundary:quote.open]) <= 1
             if opens_sentence and words >= 4 and state.quote_sentence >= index - 1 and state.last:
                 speaker = state.last
+            elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
+                speaker = state.person  # "Valastro praised Christie. "We need someone ...""
             elif words < rules.unattributed_quote_words:
                 boundary = quote.close
                 continue

@@ -66,9 +66,11 @@ _LEAD = re.compile(
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "several",
                 "two", "three", "another", "other", "our", "my", "this", "that", "these", "those",
                 "most", "both", "each", "every", "few", "no", "all"}
+_TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|before|last|this|earlier|"
+                       r"later|while|when|to|about|of|from|with|for|recently|yesterday|today|tonight)\s+(?![A-Z])")
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 
-_NPCHAR = (r"(?:[^,.;\"“”]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt))\.|"
+_NPCHAR = (r"(?:\s*\([^()]{1,25}\)|[^,.;\"“”()]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt))\.|"
            r"(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Maj|Sgt|Adm|Ore|Ind|Fla|Ill))\.|"
            r"(?<=\b(?:Capt|Brig|Mass|Conn|Mich))\.|(?<=\bCalif)\.)")
 _NOT_ABBREVIATION = (r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bSen)"
@@ -136,6 +138,9 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     head, _, apposition = np.partition(",")
     apposition = apposition.strip(" ,") or None
     head_clean = _PAREN.sub("", head).strip()
+    trailing = _TRAILING.match(head_clean)
+    if trailing:
+        head_clean = trailing.group(1)  # "Rep. Bobby Scott at the time"
     names = list(_NAME.finditer(head_clean))
     if names and names[-1].end() == len(head_clean) and not _ORG.search(names[-1].group()) \
             and not _MEDIA.search(names[-1].group()) or (names and names[0].start() == 0 and apposition
@@ -218,7 +223,7 @@ _POST_GENERIC = re.compile(
 def _clause_start(text: str, lo: int, at: int) -> int:
     """Where the clause holding ``at`` begins: after the last sentence mark or quotation."""
     start = lo
-    for mark in (". ", "; ", "\n", "” ", "\" ", ": ", "? ", "! ", "—"):
+    for mark in (". ", "; ", "\n", "” ", "\" ", ": ", "? ", "! ", "—", " - ", " – "):
         found = text.rfind(mark, lo, at)
         if found >= 0:
             start = max(start, found + len(mark))
@@ -261,15 +266,21 @@ class EnglishRules:
             return attribution or Attribution(participle.start(), hi, follow="last", adjacent=True)
         # "Cruz called them on it:", "Sanders shot back," — any clause ending in : or , whose
         # subject is a name or pronoun introduces the quotation
-        adjacent = bool(re.search(r"[:,]\s*$", text[max(lo, hi - 4):hi]))
+        if re.search(r"[:,]\s*$", text[max(lo, hi - 4):hi]):
+            return self._subject_attribution(text, lo, hi, True)
+        return None
+
+    def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        """"Romney went after Trump, calling it "disqualifying"": the clause's subject."""
+        return self._subject_attribution(doc.text, lo, hi, False)
+
+    def _subject_attribution(self, text: str, lo: int, hi: int, adjacent: bool) -> Attribution | None:
         clause_end = hi
         while clause_end > lo and text[clause_end - 1] in " :,\n":
             clause_end -= 1
         subject = _subject(text, lo, clause_end)
         if subject:
-            attribution = _attribution(text, subject[0], *subject, hi, adjacent)
-            if attribution is not None:
-                return attribution
+            return _attribution(text, subject[0], *subject, hi, adjacent)
         return None
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:

@@ -21,6 +21,10 @@ rev hon prof gov. dept est approx fig op e.g i.e etc a.m p.m u.s u.k u.n d.c r-n
 """.split())
 _END = re.compile(r"[.!?؟…]+[\"”’»)\]']*(?=\s)|\n+")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)\.$")
+# '"...?" Trump told ITV.' — the attribution after a closing quotation mark belongs to it
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:(?:[A-Z][\w’'.-]*|the|a|an|one|his|her)\s+){0,5}?(?:said|says|told|tells|added|adds|asked|"
+    r"wrote|writes|explained|continued|tweeted|argued|insisted|noted|replied|responded)\b")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -54,6 +58,8 @@ def split_sentences(text: str, quotes: list[QuoteSpan] | None = None) -> list[tu
             following = text[match.end():match.end() + 3].lstrip()
             if following[:1].islower() and following[:1].isascii():
                 continue  # '"...!" said Tom Burke': the sentence goes on
+            if match.group()[-1] in "\"”’»'" and _ATTRIBUTION_AFTER.match(text, match.end()):
+                continue
         end = match.start() if newline else match.end()
         _add(text, start, end, spans)
         start = match.end()
