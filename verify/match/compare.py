@@ -20,7 +20,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from ..normalize import Normalized, normalize, normalize_text
+from ..normalize import Normalized, normalize_text
+from ..normalize import normalize as _normalize
 from .differences import Side, find_differences
 from .scorers import BUILTIN, scorers
 from .tokens import Token, script_of, tokenize
@@ -39,6 +40,7 @@ THRESHOLDS = {
 }
 
 _STOP_WEIGHT = 0.1
+_PLAUSIBLE = 0.2  # text or quote score below which numbers and dates are not looked for
 _FUZZY_CUTOFF = 82  # rapidfuzz ratio for two tokens to count as one word with a typo
 _UNKNOWN_SPEAKERS = {"", "anonymous", "unknown", "مجهول", "مصادر", "مصدر"}
 _UNKNOWN_KINDS = {"anonymous", "media"}
@@ -80,6 +82,7 @@ def _optional(module: str, name: str) -> Callable | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def _entity_key(name: str) -> str:
     key = _optional("verify.keys", "entity_key")
     return key(name) if key else normalize_text(name).strip()
@@ -97,28 +100,65 @@ class _Digits:
     high: float
 
 
-def _numbers(text: str) -> list:
+@lru_cache(maxsize=16384)
+def _numbers(text: str) -> tuple:
+    """Numbers in a text, once per text: ``verify match`` compares one statement with many."""
     find = _optional("verify.numbers", "find_numbers")
     if find:
         try:
-            return list(find(text))
+            return tuple(find(text))
         except Exception:  # noqa: BLE001 - one odd sentence must not stop a whole matching run
             pass
     out = []
     for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
         value = float(m.group().replace(",", ""))
         out.append(_Digits(m.start(), m.end(), m.group(), value, value, value))
-    return out
+    return tuple(out)
 
 
-def _dates(text: str) -> list:
+@lru_cache(maxsize=16384)
+def _dates(text: str) -> tuple:
     find = _optional("verify.dates", "find_dates")
     if not find:
-        return []
-    try:
-        return [d for d in find(text, None) if getattr(d, "value", None)]
-    except TypeError:
-        return []
+        return ()
+    return tuple(d for d in find(text, None) if getattr(d, "value", None))
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> Normalized:
+    """Normalise once per text: a statement meets many candidates in one matching run."""
+    return _normalize(text)
+
+
+class _Text:
+    """Normalised text whose map back to the original is built only when a span needs it.
+
+    Most candidate pairs turn out unrelated and never show a span, and building the offset
+    map is most of the cost of normalising.
+    """
+
+    __slots__ = ("original", "text", "_full")
+
+    def __init__(self, original: str, norm: str | None = None) -> None:
+        self.original = original
+        self.text = _normalize_text_cached(original) if norm is None else norm
+        self._full: Normalized | None = None
+
+    def _map(self) -> Normalized:
+        if self._full is None:
+            self._full = normalize(self.original)
+        return self._full
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self._map().to_original(start, end)
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        return self._map().from_original(start, end)
+
+
+@lru_cache(maxsize=16384)
+def _normalize_text_cached(text: str) -> str:
+    return normalize_text(text)
 
 
 # ---------------------------------------------------------------- speakers
@@ -171,7 +211,7 @@ def speakers_differ(a: Any, b: Any) -> bool:
 
 @dataclass
 class _Aligned:
-    norm: Normalized
+    norm: "_Text"
     tokens: list[Token]
     weights: list[float]
     matched: dict[int, tuple[int, float]]  # own token index -> (other token index, similarity)
@@ -241,7 +281,7 @@ def _spans(side: _Aligned) -> list[list[int]]:
     return out
 
 
-def _pair_score(na: Normalized, nb: Normalized, idf: Callable[[str], float] | None
+def _pair_score(na: _Text, nb: _Text, idf: Callable[[str], float] | None
                 ) -> tuple[float, _Aligned, _Aligned]:
     ta, tb = tokenize(na.text), tokenize(nb.text)
     a_to_b = _align(ta, tb)
@@ -255,7 +295,7 @@ def _pair_score(na: Normalized, nb: Normalized, idf: Callable[[str], float] | No
 
 def _containment(qa: str, qb: str, idf: Callable[[str], float] | None) -> float:
     """How much of the shorter quote is found inside the longer: survives cuts and reordering."""
-    na, nb = normalize(qa), normalize(qb)
+    na, nb = _Text(qa), _Text(qb)
     ta, tb = tokenize(na.text), tokenize(nb.text)
     a_to_b = _align(ta, tb)
     b_to_a = {j: (i, s) for i, (j, s) in a_to_b.items()}
@@ -268,7 +308,7 @@ def _containment(qa: str, qb: str, idf: Callable[[str], float] | None) -> float:
 
 # ---------------------------------------------------------------- entities
 
-def _entity_keys(text: str, norm: Normalized, tokens: Sequence[Token], mentions: Iterable[Any] | None,
+def _entity_keys(text: str, norm: _Text, tokens: Sequence[Token], mentions: Iterable[Any] | None,
                  numbers: Sequence[Any], dates: Sequence[Any]) -> tuple[set[str], list[tuple[str, str, int, int]]]:
     """Keys naming what a statement is about: entities, numbers, dates.
 
@@ -358,14 +398,16 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
             mentions_b: Iterable[Any] | None = None, quote_a: str | None = None,
             quote_b: str | None = None, idf: Callable[[str], float] | None = None,
             numbers_a: Sequence[Any] | None = None, numbers_b: Sequence[Any] | None = None,
-            dates_a: Sequence[Any] | None = None, dates_b: Sequence[Any] | None = None) -> Comparison:
+            dates_a: Sequence[Any] | None = None, dates_b: Sequence[Any] | None = None,
+            norm_a: str | None = None, norm_b: str | None = None) -> Comparison:
     """Score two statement texts and name their relation (DESIGN.md, "Compare").
 
     ``quote_a``/``quote_b`` are the quoted words inside each statement, when there are any;
     ``idf`` weighs words by rarity (the index passes its frozen statistics); mentions,
-    numbers and dates already extracted are reused rather than found again.
+    numbers and dates already extracted, and the stored normalised texts, are reused rather
+    than computed again.
     """
-    na, nb = normalize(a), normalize(b)
+    na, nb = _Text(a, norm_a), _Text(b, norm_b)
     cross = {script_of(na.text), script_of(nb.text)} == {"arabic", "latin"}
     text_score, side_a, side_b = _pair_score(na, nb, idf)
     quote_score = None
@@ -374,10 +416,13 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     elif quote_a or quote_b:
         quote_score = _containment(quote_a or a, quote_b or b, idf)
 
-    nums_a = _numbers(a) if numbers_a is None else list(numbers_a)
-    nums_b = _numbers(b) if numbers_b is None else list(numbers_b)
-    dts_a = _dates(a) if dates_a is None else list(dates_a)
-    dts_b = _dates(b) if dates_b is None else list(dates_b)
+    # Numbers and dates only matter for pairs that share words or cross scripts; finding them
+    # is the dearest step, and most candidate pairs are neither.
+    plausible = cross or max(text_score, quote_score or 0.0) >= _PLAUSIBLE
+    nums_a = (_numbers(a) if plausible else ()) if numbers_a is None else list(numbers_a)
+    nums_b = (_numbers(b) if plausible else ()) if numbers_b is None else list(numbers_b)
+    dts_a = (_dates(a) if plausible else ()) if dates_a is None else list(dates_a)
+    dts_b = (_dates(b) if plausible else ()) if dates_b is None else list(dates_b)
     keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a)
     keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b)
     shared = sorted(keys_a & keys_b)
@@ -416,7 +461,8 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     else:
         relation = "unrelated"
 
-    details = {"a_spans": _spans(side_a), "b_spans": _spans(side_b),
+    shown = relation != "unrelated"
+    details = {"a_spans": _spans(side_a) if shown else [], "b_spans": _spans(side_b) if shown else [],
                "differences": differences, "shared_keys": shared}
     if extra:
         details["scorers"] = {name: round(v, 4) for name, v in extra.items()}

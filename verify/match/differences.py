@@ -11,9 +11,9 @@ words both sides share.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from functools import lru_cache
+from typing import Any, Protocol, Sequence
 
-from ..normalize import Normalized
 from .tokens import Token
 
 __all__ = ["Side", "find_differences"]
@@ -156,12 +156,22 @@ for _code, _words in {
 _EXCLUSIVE_KIND = {"$": "currency", "#": "ordinal", "@": "group"}
 
 
+class TextMap(Protocol):
+    """Normalised text that maps its spans back to the original (``verify.normalize.Normalized``)."""
+
+    text: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+
 @dataclass
 class Side:
     """One statement as the difference finder needs it; all offsets are original-text offsets
     except token offsets, which are normalised and mapped through ``norm``."""
 
-    norm: Normalized
+    norm: TextMap
     tokens: Sequence[Token]
     matched: set[int]
     numbers: Sequence[Any] = ()
@@ -174,6 +184,7 @@ def _span(side: Side, tok: Token) -> list[int]:
     return list(side.norm.to_original(tok.start, tok.end))
 
 
+@lru_cache(maxsize=65536)
 def _place_value(stem: str) -> str | None:
     value = _PLACES.get(stem)
     if value is None and stem.endswith("ه"):  # feminine ending: الهنديه -> هندي
@@ -275,16 +286,27 @@ def _negation_differences(a: Side, b: Side) -> list[dict]:
     return [found]
 
 
-def _opposite_differences(a: Side, b: Side) -> list[dict]:
-    out = []
-    for kind, up, down in _OPPOSITES:
-        def poles(side: Side) -> tuple[list[Token], list[Token]]:
-            free = [t for i, t in enumerate(side.tokens) if i not in side.matched]
-            return ([t for t in free if _opposite_pole(t.stem, up)],
-                    [t for t in free if _opposite_pole(t.stem, down)])
+@lru_cache(maxsize=65536)
+def _poles(stem: str) -> tuple[tuple[str, int], ...]:
+    """Which side of which opposition a word stands on (``يرتفع`` → direction, up)."""
+    return tuple((kind, pole) for kind, up, down in _OPPOSITES
+                 for pole, words in ((0, up), (1, down)) if _opposite_pole(stem, words))
 
-        a_up, a_down = poles(a)
-        b_up, b_down = poles(b)
+
+def _opposite_differences(a: Side, b: Side) -> list[dict]:
+    def poles(side: Side) -> dict[tuple[str, int], list[Token]]:
+        found: dict[tuple[str, int], list[Token]] = {}
+        for i, t in enumerate(side.tokens):
+            if i not in side.matched:
+                for kp in _poles(t.stem):
+                    found.setdefault(kp, []).append(t)
+        return found
+
+    pa, pb = poles(a), poles(b)
+    out = []
+    for kind in dict.fromkeys(k for k, _ in list(pa) + list(pb)):
+        a_up, a_down = pa.get((kind, 0), []), pa.get((kind, 1), [])
+        b_up, b_down = pb.get((kind, 0), []), pb.get((kind, 1), [])
         for x, y in ((a_up, b_down), (a_down, b_up)):
             own_x = a_down if x is a_up else a_up
             own_y = b_up if y is b_down else b_down

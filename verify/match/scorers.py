@@ -16,9 +16,18 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..hookspecs import hookimpl
-from ..normalize import normalize_text
+from ..normalize import normalize_text as _normalize_text
 
 __all__ = ["CharacterScorer", "SortedWordsScorer", "scorers", "BUILTIN"]
+
+
+BUILTIN = ("characters", "sorted_words")
+
+
+@lru_cache(maxsize=16384)
+def normalize_text(text: str) -> str:
+    """Each statement is scored against many candidates: normalise it once."""
+    return _normalize_text(text)
 
 
 class CharacterScorer:
@@ -39,7 +48,6 @@ class SortedWordsScorer:
         return fuzz.token_sort_ratio(normalize_text(a), normalize_text(b)) / 100.0
 
 
-BUILTIN = ("characters", "sorted_words")
 
 
 @hookimpl

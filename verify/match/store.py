@@ -69,13 +69,13 @@ def _fetch(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict]:
     for i in range(0, len(ids), 900):
         part = ids[i:i + 900]
         marks = ",".join("?" * len(part))
-        for sid, text, quote, anonymous, name, kind in conn.execute(
-                f"SELECT s.id, s.text, s.quote, s.anonymous, sp.name, sp.kind FROM statements s "
+        for sid, text, norm, quote, anonymous, name, kind in conn.execute(
+                f"SELECT s.id, s.text, s.norm, s.quote, s.anonymous, sp.name, sp.kind FROM statements s "
                 f"LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id IN ({marks})", part):
             speaker = None
             if name and not anonymous:
                 speaker = SpeakerRef(name=name, kind=kind or "person")
-            out[sid] = {"text": text, "quote": quote, "speaker": speaker, "mentions": []}
+            out[sid] = {"text": text, "norm": norm, "quote": quote, "speaker": speaker, "mentions": []}
         for sid, mtype, surface, value, key, start, end in conn.execute(
                 f'SELECT statement_id, type, surface, value, key, start, "end" FROM mentions '
                 f"WHERE statement_id IN ({marks}) ORDER BY id", part):
@@ -131,7 +131,7 @@ def _score_chunk(groups: list[int]) -> list[tuple]:
         if c is None:
             c = compare(sa["text"], sb["text"], quote_a=sa["quote"], quote_b=sb["quote"],
                         speaker_a=None, speaker_b=None, mentions_a=sa["mentions"],
-                        mentions_b=sb["mentions"], idf=vocab.idf)
+                        mentions_b=sb["mentions"], idf=vocab.idf, norm_a=sa["norm"], norm_b=sb["norm"])
             cache[key] = c
             cache[(sb["text"], sa["text"], sb["quote"], sa["quote"])] = _flip(c)
         relation = c.relation

@@ -62,7 +62,8 @@ def stem(word: str) -> str:
     return word
 
 
-def tokenize(norm: str) -> list[Token]:
+@lru_cache(maxsize=16384)
+def tokenize(norm: str) -> tuple[Token, ...]:
     """Cut normalised text into tokens; ``norm`` must come from ``verify.normalize``."""
     stops = stopwords()
     out = []
@@ -70,7 +71,7 @@ def tokenize(norm: str) -> list[Token]:
         word = m.group()
         s = stem(word)
         out.append(Token(s, m.start(), m.end(), word in stops or s in stops))
-    return out
+    return tuple(out)
 
 
 def is_arabic(text: str) -> bool:
