@@ -31,7 +31,7 @@ from verify.extract.quotes import find_quotes  # noqa: E402
 CORPUS = Path(os.environ.get("VERIFY_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")
 POLNEAR = CORPUS / "polnear" / "train"
 _WORD = re.compile(r"[\w’'-]+")
-_MARKS = re.compile(r"[\"“”]")
+_MARKS = re.compile(r"[\"“”]|''")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "him", "them", "you", "its",
              "their", "our", "my"}
 

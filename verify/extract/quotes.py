@@ -16,7 +16,7 @@ __all__ = ["QuoteSpan", "find_quotes", "QUOTE_MARKS"]
 
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "»": "«"}
 QUOTE_MARKS = frozenset('"“”«»„‹›‘’\'')
-_DOUBLE = re.compile(r'["“”«»„‹›]')
+_DOUBLE = re.compile(r"''|[\"“”«»„‹›]")  # '' is the New York Times' quotation mark
 _SINGLE = re.compile(r"[‘'’]")
 
 
@@ -33,15 +33,15 @@ class QuoteSpan:
         return len(text[self.inner_start:self.inner_end].split())
 
 
-def _span(text: str, open_at: int, close_at: int) -> QuoteSpan | None:
-    lo, hi = open_at + 1, close_at
+def _span(text: str, open_at: int, close_at: int, width: int = 1) -> QuoteSpan | None:
+    lo, hi = open_at + width, close_at
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     if lo == hi:
         return None
-    return QuoteSpan(open_at, close_at + 1, lo, hi)
+    return QuoteSpan(open_at, close_at + width, lo, hi)
 
 
 def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
@@ -50,6 +50,15 @@ def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     closers = ""
     for match in _DOUBLE.finditer(text, lo, hi):
         mark, at = match.group(), match.start()
+        if mark == "''":
+            if opener is None:
+                opener, closers = at, "''"
+            elif closers == "''":
+                span = _span(text, opener, at, 2)
+                if span:
+                    found.append(span)
+                opener = None
+            continue
         if opener is None:
             if mark == '"':
                 opener, closers = at, '"”“'
@@ -73,7 +82,8 @@ def _single_quotes(text: str, lo: int, hi: int, taken: list[QuoteSpan]) -> list[
     opener: int | None = None
     for match in _SINGLE.finditer(text, lo, hi):
         at = match.start()
-        if any(q.open <= at < q.close for q in taken):
+        if any(q.open <= at < q.close for q in taken) or text.startswith("''", at) \
+                or (at > lo and text[at - 1] == "'"):
             continue
         before = text[at - 1] if at > lo else " "
         after = text[at + 1] if at + 1 < hi else " "

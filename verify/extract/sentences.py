@@ -19,7 +19,7 @@ mr mrs ms dr col gen lt maj capt sgt cpl pvt adm brig cmdr sen sens rep reps gov
 st jr sr inc corp co ltd vs no nos jan feb mar apr jun jul aug sep sept oct nov dec ft mt
 rev hon prof gov. dept est approx fig op e.g i.e etc a.m p.m u.s u.k u.n d.c r-n.y
 """.split())
-_END = re.compile(r"[.!?؟…]+[\"”’»)\]']*(?=\s)|\n+")
+_END = re.compile(r"[.!?؟…]+(?:''|[\"”’»)\]'])*(?=\s)|\n+")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)\.$")
 # '"...?" Trump told ITV.' — the attribution after a closing quotation mark belongs to it
 _ATTRIBUTION_AFTER = re.compile(
