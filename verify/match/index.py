@@ -2,9 +2,10 @@
 
 Comparing every pair is quadratic; a million statements would never finish. Statements with
 the same normalised text collapse into one group first (syndicated copies are the bulk of
-repeats). Each group is then indexed under a few *keys*: its rarest content words (by document
-frequency frozen in ``match_stats``, so a key chosen today is the key chosen at the next
-rebuild), and the names, numbers and dates it mentions. Two groups are candidates when they
+repeats). Each group is then indexed under *keys*: its rarest content words (a prefix of them in order
+of document frequency, frozen in ``match_stats`` so that a key chosen today is the key chosen at
+the next rebuild; prefix filtering makes this exact for pairs sharing enough words), and the
+names, numbers and dates it mentions. Two groups are candidates when they
 share two keys (one when either has fewer than three), which rare words make selective; words
 above the document-frequency cap are never keys, so "government" does not make everything a
 candidate. Keys depend only on the frozen statistics and the statement itself, and candidacy
@@ -22,9 +23,10 @@ import numpy as np
 from .tokens import tokenize
 
 __all__ = ["Vocabulary", "Keys", "statement_keys", "CandidateIndex", "KEYS_PER_STATEMENT",
-           "DF_CAP_FRACTION", "DF_CAP_MIN", "quick_similarity", "content_stems"]
+           "DF_CAP_FRACTION", "PREFIX_SHARE", "DF_CAP_MIN", "quick_similarity", "content_stems"]
 
-KEYS_PER_STATEMENT = 6
+KEYS_PER_STATEMENT = 6  # at least this many word keys (all of a short statement's words)
+PREFIX_SHARE = 0.7
 DF_CAP_FRACTION = 0.002  # a word in more than 0.2% of statements is too common to be a key
 DF_CAP_MIN = 50
 
@@ -81,7 +83,11 @@ def statement_keys(norm: str, vocab: Vocabulary, mentions: Sequence[tuple[str, s
     """
     stems = content_stems(norm)
     ranked = sorted((vocab.df.get(s, 0), s) for s in stems if not s.isdigit())
-    words = [s for df, s in ranked if df <= vocab.cap][:KEYS_PER_STATEMENT]
+    # Prefix filtering: if two statements share enough words to reach the text threshold, some
+    # of the shared words are among the rarest ~70% of each (plus two, so that two of them are).
+    # A fixed handful of keys would miss a long statement that repeats half of another.
+    rare = [s for df, s in ranked if df <= vocab.cap]
+    words = rare[:max(KEYS_PER_STATEMENT, math.ceil(PREFIX_SHARE * len(ranked)) + 2)]
     entities: set[str] = set()
     for mtype, key, value in mentions:
         if mtype in ("number", "date"):
