@@ -153,7 +153,7 @@ def test_ingest_killed_at_random_moments_leaves_whole_reports_and_resumes_exactl
         else:
             # Once it has stored a random number of new reports, somewhere inside the next one.
             target = rng.randint(stored + 1, REPORTS - 1) if stored < REPORTS - 1 else REPORTS
-            while child.is_alive() and stored_reports(db) < target:
+            while child.is_alive() and stored_reports(db) < target and time.monotonic() < budget:
                 time.sleep(0.002)
             time.sleep(rng.uniform(0, 0.02))
         if child.is_alive():
