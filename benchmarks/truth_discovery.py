@@ -28,7 +28,9 @@ from pathlib import Path
 
 from verify.reliability import discover
 
-CORPUS = Path(os.environ.get("VERIFY_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")
+CORPUS = Path(
+    os.environ.get("VERIFY_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus"
+)
 FLIGHT = CORPUS / "truth-discovery" / "flight"
 ATTRIBUTES = ("sched_dep", "actual_dep", "dep_gate", "sched_arr", "actual_arr", "arr_gate")
 GATES = {"dep_gate", "arr_gate"}
@@ -197,7 +199,8 @@ def main() -> int:
     others = [s for pair, s in share.items() if pair not in judged]
     print(f"\npairs printing >= 95% identical values: {len(near_identical)}; judged copying among them: "
           f"{len(near_identical & judged)}; judged copying below 95%: {len(judged - near_identical)}")
-    big = {pair for pair in near_identical if dict(((tuple(sorted((c.a, c.b))), c.overlap) for c in result.copying)).get(pair, 0) >= 1000}
+    overlap = {tuple(sorted((c.a, c.b))): c.overlap for c in result.copying}
+    big = {pair for pair in near_identical if overlap.get(pair, 0) >= 1000}
     print(f"of those sharing >= 1000 subjects: {len(big)}, judged copying {len(big & judged)}")
     print(f"mean identical share: copying pairs {sum(share[p] for p in judged) / max(len(judged), 1):.3f}, "
           f"other pairs {sum(others) / max(len(others), 1):.3f}")

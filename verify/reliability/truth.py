@@ -266,7 +266,9 @@ def discover(
         correct = np.bincount(data.csrc, weights=data.cw * new_prob[data.cval], minlength=n_src)
         new_accuracy = _smoothed(correct, claims_per_src, prior_mean, prior_strength)
         if copying_on and len(dep):
-            dep = data.dependence(new_prob, new_accuracy, false_values, copy_rate, copy_prior, log_keep)
+            dep = data.dependence(
+                new_prob, new_accuracy, false_values, copy_rate, copy_prior, log_keep
+            )
         change = max(
             float(np.max(np.abs(new_prob - prob), initial=0.0)),
             float(np.max(np.abs(new_accuracy - accuracy), initial=0.0)),
@@ -297,7 +299,9 @@ def discover(
     )
 
 
-def _smoothed(correct: np.ndarray, total: np.ndarray, prior: np.ndarray, strength: float) -> np.ndarray:
+def _smoothed(
+    correct: np.ndarray, total: np.ndarray, prior: np.ndarray, strength: float
+) -> np.ndarray:
     return (correct + prior * strength) / np.maximum(total + strength, 1e-12)
 
 
@@ -454,7 +458,9 @@ class _Encoded:
             val_mass=val_mass,
         )
 
-    def similarity_pairs(self, similarity: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def similarity_pairs(
+        self, similarity: Similarity
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """(value, other value, similarity) for similar values of one subject, both directions."""
         si: list[int] = []
         sj: list[int] = []
@@ -523,19 +529,21 @@ class _Encoded:
         # of the false claims the *other* sources make on the subject, so a value only this
         # pair gives is strong evidence and one that many sources give is weak.
         mass = self.val_mass
-        false_mass = np.bincount(self.val_subj, weights=mass * (1 - prob), minlength=len(self.val_start) - 1)
+        n_subj = len(self.val_start) - 1
+        false_mass = np.bincount(self.val_subj, weights=mass * (1 - prob), minlength=n_subj)
         others_v = self.ev_others
-        others_false = np.maximum(false_mass[self.ev_subj] - mass[self.ev_val] * (1 - p_ev) + others_v, 0.0)
+        others_false = false_mass[self.ev_subj] - mass[self.ev_val] * (1 - p_ev) + others_v
+        others_false = np.maximum(others_false, 0.0)
         q = (others_v + 1.0 / false_values) / (others_false + 1.0)
         wf = self.ev_w * (1 - p_ev)
 
         def loglik(copier: np.ndarray, copier_ev: np.ndarray) -> np.ndarray:
             # Pr(same true | copying) / Pr(same true | independent) = c / A_copier + 1 - c
-            # Pr(same false value v | copying) / Pr(... | independent) = c / ((1 - A_copier) q_v) + 1 - c
+            # Pr(same false value v | copying) / Pr(... | independent)
+            #   = c / ((1 - A_copier) q_v) + 1 - c
             lt = np.log(c / copier + (1 - c))
-            lf = np.bincount(
-                self.ev_pair, weights=wf * np.log(c / ((1 - copier_ev) * q) + (1 - c)), minlength=n_pairs
-            )
+            lf_ev = np.log(c / ((1 - copier_ev) * q) + (1 - c))
+            lf = np.bincount(self.ev_pair, weights=wf * lf_ev, minlength=n_pairs)
             return kt * lt + lf + kd * log_keep
 
         log_odds = (
@@ -581,7 +589,9 @@ class _Encoded:
         is_best = np.zeros(len(prob))
         is_best[best] = 1.0
         n_pairs = len(self.pair_a)
-        shared_true = np.bincount(self.ev_pair, weights=self.ev_w * is_best[self.ev_val], minlength=n_pairs)
+        shared_true = np.bincount(
+            self.ev_pair, weights=self.ev_w * is_best[self.ev_val], minlength=n_pairs
+        )
         copying = [
             Copying(
                 a=self.sources[a],
