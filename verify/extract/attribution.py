@@ -119,14 +119,13 @@ def extract_statements(text: str, rules: Rules) -> list[ExtractedStatement]:
         while qi < len(quotes) and quotes[qi].close <= s_end:
             inside.append(quotes[qi])
             qi += 1
+        subject = rules.subject(doc, s_start, s_end)
+        if subject is not None:  # "Biden rubbished Trump's claim. "...," he said."
+            state.person = subject
+            state.subject_sentence = index
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
-        if not units:
-            subject = rules.subject(doc, s_start, s_end)
-            if subject is not None:
-                state.person = subject
-                state.subject_sentence = index
         assertion = _assertion(text, index, s_start, s_end, units)
         if assertion:
             units.append(assertion)

@@ -61,11 +61,17 @@ _LEAD = re.compile(
     r"(?:(?:and|but|so|yet|or|also|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|during|after|before|when|while|as|asked|speaking|following|despite|with|"
-    r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this)\b"
+    r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
+    r"[a-z]+ing)\b"
     r"[^,.;\"“”]{0,150},\s+)+", re.I)
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "several",
                 "two", "three", "another", "other", "our", "my", "this", "that", "these", "those",
                 "most", "both", "each", "every", "few", "no", "all"}
+_CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b")
+_ADVERB_TAIL = re.compile(r"(?:\s+(?:[a-z]+ly|also|then|later|again|once|quickly|just|still|even|never|"
+                          r"had|has|have|was|is|would|will|did))+$")
 _TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|before|last|this|earlier|"
                        r"later|while|when|to|about|of|from|with|for|recently|yesterday|today|tonight)\s+(?![A-Z])")
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
@@ -122,7 +128,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if lead:
         start = lead.end()
     np = text[start:end]
-    if not np or len(np.split()) > 16 or np[0] in "“\"'":
+    if not np or len(np.partition(",")[0].split()) > 12 or np[0] in "“\"'":
         return None
     pronoun = _PRONOUNS.get(np.lower())
     if pronoun:
@@ -131,10 +137,11 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if not first[0].isupper() and not first[0].isdigit() and first.lower() not in _DETERMINERS \
             and not _NAME.search(np.partition(",")[0]):
         return None
-    if len(np.split()) > 10:
+    if len(np.partition(",")[0].split()) > 10:
         return None
     if np.split()[0].lower() in ("who", "which", "that", "this", "there", "what"):
         return None
+    np = _ADVERB_TAIL.sub("", np)  # "Gorka similarly"
     head, _, apposition = np.partition(",")
     apposition = apposition.strip(" ,") or None
     head_clean = _PAREN.sub("", head).strip()
@@ -208,12 +215,14 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
 
 
 _SUBJECT = re.compile(
-    r"(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their)\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
+    r"(?:[Aa]s\s+)?(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their)\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
     r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,80}?,)?)\s+"
-    r"(?:(?:also|then|later|quickly|simply|again|once|has|had|have|was|is|would|will|did|had\s+\w+ly)\s+)*"
-    r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|said|told|wrote|spoke|shot back|put it|went on|says|took|gave|made|"
-    r"thought|felt|began|fought|struck|sent)\b")
+    r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|[a-z]+ly)\s+)*"
+    r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
+    r"took|gave|given|made|thought|felt|began|fought|struck|sent|threw|came|got|held|kept|left|lost|ran|"
+    r"saw|stood|won|brought|drew|led|met|paid|rose|sought|taught|hit|set|let|became|broke|chose|"
+    r"knew|meant|read|spent|swore|woke|wore|withdrew)\b")
 _POST_GENERIC = re.compile(
     r"\s*[,.!?]?\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|I|we|"
     r"the\s+[a-z]+(?:\s+[a-z]+){0,2}|[Tt]he\s+[A-Z][\w-]*(?:\s+[a-z]+){1,2})"
@@ -223,10 +232,12 @@ _POST_GENERIC = re.compile(
 def _clause_start(text: str, lo: int, at: int) -> int:
     """Where the clause holding ``at`` begins: after the last sentence mark or quotation."""
     start = lo
-    for mark in (". ", "; ", "\n", "” ", "\" ", ": ", "? ", "! ", "—", " - ", " – "):
+    for mark in ("; ", "\n", "” ", "\" ", "'' ", ": ", "—", " - ", " – "):
         found = text.rfind(mark, lo, at)
         if found >= 0:
             start = max(start, found + len(mark))
+    while start < at and text[start].isspace():
+        start += 1
     return start
 
 
@@ -234,12 +245,18 @@ def _subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject noun phrase of the clause ending at ``hi`` (its first verb's subject)."""
     start = _clause_start(text, lo, hi)
     lead = _LEAD.match(text, start, hi)
-    if lead:
-        start = lead.end()
-    match = _SUBJECT.match(text, start, hi)
+    match = (lead and _SUBJECT.match(text, lead.end(), hi)) or _SUBJECT.match(text, start, hi)
     if not match:
         return None
     return match.start("np"), match.end("np")
+
+
+def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The last capitalised name in a clause: "Here's Clinton in December 1992:"."""
+    start = _clause_start(text, lo, hi)
+    names = [m for m in _NAME.finditer(text, start, hi)
+             if (m.start() > start or len(m.group().split()) > 1) and not _CALENDAR.match(m.group())]
+    return (names[-1].start(), names[-1].end()) if names else None
 
 
 class EnglishRules:
@@ -279,6 +296,8 @@ class EnglishRules:
         while clause_end > lo and text[clause_end - 1] in " :,\n":
             clause_end -= 1
         subject = _subject(text, lo, clause_end)
+        if subject is None and adjacent and text[clause_end:hi].strip().startswith(":"):
+            subject = _last_name(text, lo, clause_end)
         if subject:
             return _attribution(text, subject[0], *subject, hi, adjacent)
         return None
