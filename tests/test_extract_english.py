@@ -1,0 +1,73 @@
+"""English attribution patterns on short, real-looking news sentences."""
+
+import pytest
+
+from verify.extract import extract
+
+
+def _quotes(text):
+    return [s for s in extract(text, language="en") if s.kind == "quote"]
+
+
+def _speaker(text):
+    quotes = _quotes(text)
+    assert quotes, f"no quote in {text!r}"
+    return quotes[0].speaker
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will not leave Kirkuk," Dillon said.', "Dillon"),
+    ('"We will not leave Kirkuk," said Col. Ryan Dillon, a coalition spokesman.', "Ryan Dillon"),
+    ('Dillon said: "We will not leave Kirkuk."', "Dillon"),
+    ('Dillon told reporters, "We will not leave Kirkuk."', "Dillon"),
+    ('"We will not leave Kirkuk," Dillon told Reuters on Friday.', "Dillon"),
+    ('According to Dillon, "the troops will stay in Kirkuk."', "Dillon"),
+    ("''It's an enormous moment,'' said Steve Schmidt, a Republican strategist.", "Steve Schmidt"),
+])
+def test_direct_quote_patterns(text, name):
+    assert _speaker(text).name == name
+
+
+def test_role_and_title_are_split_from_the_name():
+    speaker = _speaker('"The forces arrived on Tuesday," said Pentagon spokesman Col. Ryan Dillon.')
+    assert (speaker.name, speaker.title, speaker.role) == ("Ryan Dillon", "Col.", "Pentagon spokesman")
+
+
+def test_he_said_is_the_last_named_speaker():
+    text = ('Col. Ryan Dillon spoke in Baghdad on Friday. "The troops went to K1 with the '
+            'agreement of Iraqi forces," he said. "They will stay," he added.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Ryan Dillon", "Ryan Dillon"]
+
+
+def test_quote_over_several_sentences_is_one_statement():
+    text = '"We came. We saw. We left the base in good order," Dillon said.'
+    quotes = _quotes(text)
+    assert len(quotes) == 1 and quotes[0].quote.startswith("We came. We saw.")
+
+
+def test_abbreviations_do_not_end_sentences():
+    statements = extract("The U.S. Army and Col. Dillon arrived in Kirkuk on Friday.", language="en")
+    assert len(statements) == 1
+
+
+def test_anonymous_official_is_anonymous():
+    text = ('"The decision was made in Baghdad," said a senior official who spoke on condition '
+            'of anonymity.')
+    speaker = _speaker(text)
+    assert speaker.kind == "anonymous" and _quotes(text)[0].anonymous
+
+
+def test_said_that_is_indirect_speech():
+    statements = extract("Dillon said that the troops would stay in Kirkuk for months.", language="en")
+    assert [(s.kind, s.speaker.name) for s in statements] == [("indirect", "Dillon")]
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = 'The so-called "experts" watched "Saturday Night Live" in Kirkuk.'
+    assert _quotes(text) == []
+
+
+def test_narration_left_over_is_an_assertion():
+    text = 'Troops arrived in Kirkuk on Tuesday, and "the mission is clear," Dillon said.'
+    kinds = [s.kind for s in extract(text, language="en")]
+    assert kinds == ["assertion", "quote"]
