@@ -11,8 +11,9 @@ from datetime import datetime
 from ..model import ExtractedStatement
 from .arabic import ArabicRules
 from .attribution import extract_statements
+from .document import Document
 from .english import EnglishRules
-from .entities import find_mentions
+from .entities import add_mentions
 
 __all__ = ["extract", "RULES"]
 
@@ -27,8 +28,7 @@ def extract(text: str, *, language: str, published: datetime | None = None) -> l
     """
     code = (language or "").split("-")[0].lower()
     rules = RULES.get(code, RULES["en"])
-    statements = extract_statements(text, rules)
-    for statement in statements:
-        statement.mentions = find_mentions(statement.text, language=code, published=published,
-                                           speaker=statement.speaker)
+    doc = Document(text)
+    statements = extract_statements(doc, rules)
+    add_mentions(doc, statements, language=code, published=published)
     return statements

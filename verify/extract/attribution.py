@@ -105,9 +105,9 @@ def _is_anonymous(speaker: SpeakerRef | None) -> bool:
         speaker.kind == "media" and speaker.title)
 
 
-def extract_statements(text: str, rules: Rules) -> list[ExtractedStatement]:
-    """Statements of ``text`` in order, without mentions (the caller adds those)."""
-    doc = Document(text)
+def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
+    """Statements of the document's text in order, without mentions (the caller adds those)."""
+    text = doc.text
     quotes = find_quotes(text)
     state = State()
     out: list[ExtractedStatement] = []

@@ -8,20 +8,23 @@ script-independent key, so مدينة كركوك in one report and Kirkuk in ano
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from datetime import datetime
 
 from ..dates import find_dates
 from ..keys import person_key, strip_titles
-from ..model import Mention, SpeakerRef
+from ..model import ExtractedStatement, Mention, SpeakerRef
 from ..numbers import find_numbers
 from .arabic import _GIVEN, _TITLES as _AR_TITLES, _VERB
 from .document import Document
 from .english import TITLE_WORDS as _EN_TITLES
 from .gazetteer import gazetteer
 
-__all__ = ["find_mentions"]
+__all__ = ["add_mentions"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+_CLITIC_LETTERS = frozenset("وفبلك")
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "لل", "وال", "بال", "فال", "كال", "وبال")  # shortest first
 _NAME_STOP = set("في من على علي الى الي عن و أو او ثم بعد قبل خلال مع الذي التي إن ان أن كان".split())
 _CAPITAL_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|al-[A-Z][a-z]+|bin|ibn|de|van|von))*")
@@ -43,6 +46,11 @@ def _gazetteer_mentions(doc: Document) -> list[Mention]:
     i = 0
     while i < len(tokens):
         hit = None
+        head = norm[tokens[i][0]:tokens[i][1]].rstrip(".")
+        if head not in gaz.first_words and not (head[:1] in _CLITIC_LETTERS and any(
+                head.startswith(c) and head[len(c):] in gaz.first_words for c in _CLITICS)):
+            i += 1
+            continue
         for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
             words = [norm[s:e].rstrip(".") for s, e in tokens[i:i + n]]
             if n > 1 and any(norm[tokens[i + k][1]:tokens[i + k + 1][0]].strip(" -") for k in range(n - 1)):
@@ -118,16 +126,10 @@ def _overlaps(mention: Mention, taken: list[Mention]) -> bool:
     return any(mention.start < t.end and t.start < mention.end for t in taken)
 
 
-def find_mentions(text: str, *, language: str, published: datetime | None = None,
-                  speaker: SpeakerRef | None = None) -> list[Mention]:
-    """Entities, dates and numbers named in ``text`` (one statement), in order."""
-    doc = Document(text)
+def _scan(doc: Document, language: str, published: datetime | None) -> list[Mention]:
+    """Entity, date and number mentions of a whole text, offsets into it."""
+    text = doc.text
     found: list[Mention] = []
-    if speaker is not None and speaker.kind == "person" and speaker.name != speaker.role:
-        at = text.find(speaker.name)
-        if at >= 0:
-            found.append(Mention("person", speaker.name, at, at + len(speaker.name),
-                                 entity=speaker.name, key=person_key(speaker.name)))
     people = _arabic_people(doc) if language == "ar" else _english_people(text)
     for mention in people + _gazetteer_mentions(doc):
         if not _overlaps(mention, found):
@@ -141,5 +143,30 @@ def find_mentions(text: str, *, language: str, published: datetime | None = None
                           value=_number_value(number))
         if not _overlaps(mention, found):
             found.append(mention)
+    return found
+
+
+def _with_speaker(text: str, found: list[Mention], speaker: SpeakerRef | None) -> list[Mention]:
+    if speaker is not None and speaker.kind == "person" and speaker.name != speaker.role:
+        at = text.find(speaker.name)
+        if at >= 0:
+            own = Mention("person", speaker.name, at, at + len(speaker.name),
+                          entity=speaker.name, key=person_key(speaker.name))
+            found = [own] + [m for m in found if not _overlaps(m, [own])]
     return sorted(found, key=lambda m: m.start)
 
+
+def add_mentions(doc: Document, statements: list[ExtractedStatement], *, language: str,
+                 published: datetime | None = None) -> None:
+    """Fill each statement's mentions from one scan of the whole report (a scan per statement
+    would normalise and search the same text several times over)."""
+    found = sorted(_scan(doc, language, published), key=lambda m: m.start)
+    starts = [m.start for m in found]
+    for statement in statements:
+        inside = []
+        for m in found[bisect_left(starts, statement.start):]:
+            if m.start >= statement.end:
+                break
+            if m.end <= statement.end:
+                inside.append(replace(m, start=m.start - statement.start, end=m.end - statement.start))
+        statement.mentions = _with_speaker(statement.text, inside, statement.speaker)

@@ -36,6 +36,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.forms: dict[str, Entry] = {}
+        self.first_words: set[str] = set()  # a cheap test before trying n-grams at a position
         self.max_words = 1
 
     def add(self, surface: str, entry: Entry) -> None:
@@ -43,9 +44,11 @@ class Gazetteer:
         if not form or form in self.forms:
             return
         self.forms[form] = entry
+        self.first_words.add(form.split()[0])
         self.max_words = max(self.max_words, len(form.split()))
         if form.startswith("ال") and len(form) > 4:
             self.forms.setdefault(form[2:], entry)  # "عراق" after a clitic was stripped
+            self.first_words.add(form[2:].split()[0])
 
     def get(self, form: str) -> Entry | None:
         return self.forms.get(form)
