@@ -66,6 +66,7 @@ class State:
 
     last: SpeakerRef | None = None
     person: SpeakerRef | None = None
+    subject: SpeakerRef | None = None
     referents: list[SpeakerRef] = field(default_factory=list)
     quote_sentence: int = -2
     subject_sentence: int = -2
@@ -121,8 +122,10 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
             qi += 1
         subject = rules.subject(doc, s_start, s_end)
         if subject is not None:  # "Biden rubbished Trump's claim. "...," he said."
-            state.person = subject
+            state.subject = subject
             state.subject_sentence = index
+            if subject.kind == "person" and subject.name != subject.role:
+                state.person = subject
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
@@ -172,7 +175,7 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             if opens_sentence and words >= 4 and state.quote_sentence >= index - 1 and state.last:
                 speaker = state.last
             elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
-                speaker = state.person  # "Valastro praised Christie. "We need someone ...""
+                speaker = state.subject  # "Valastro praised Christie. "We need someone ...""
             elif words < rules.unattributed_quote_words:
                 boundary = quote.close
                 continue

@@ -70,6 +70,9 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "
 _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
                        r"Saturday|Sunday)\b")
+_NOT_SUBJECT = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "Here", "In", "On",
+                "At", "But", "And", "So", "If", "When", "While", "As", "After", "Before", "Asked",
+                "Still", "Yet", "Now", "Then", "Some", "Many", "Most", "All", "Both", "Other", "Others"}
 _ADVERB_TAIL = re.compile(r"(?:\s+(?:[a-z]+ly|also|then|later|again|once|quickly|just|still|even|never|"
                           r"had|has|have|was|is|would|will|did))+$")
 _TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|before|last|this|earlier|"
@@ -241,14 +244,18 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return start
 
 
-def _subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _subject(text: str, lo: int, hi: int, loose: bool = False) -> tuple[int, int] | None:
     """The subject noun phrase of the clause ending at ``hi`` (its first verb's subject)."""
     start = _clause_start(text, lo, hi)
     lead = _LEAD.match(text, start, hi)
     match = (lead and _SUBJECT.match(text, lead.end(), hi)) or _SUBJECT.match(text, start, hi)
-    if not match:
-        return None
-    return match.start("np"), match.end("np")
+    if match:
+        return match.start("np"), match.end("np")
+    # "Weaver didn't seem impressed ...": a name opening the clause is its subject
+    name = loose and _NAME.match(text, lead.end() if lead else start, hi)
+    if name and not _CALENDAR.match(name.group()) and name.group().split()[0] not in _NOT_SUBJECT:
+        return name.start(), name.end()
+    return None
 
 
 def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -278,7 +285,7 @@ class EnglishRules:
                 return attribution
         participle = _PARTICIPLE.search(text, max(lo, hi - 100), hi)
         if participle:
-            subject = _subject(text, lo, participle.start())
+            subject = _subject(text, lo, participle.start(), loose=True)
             attribution = subject and _attribution(text, subject[0], *subject, hi, True)
             return attribution or Attribution(participle.start(), hi, follow="last", adjacent=True)
         # "Cruz called them on it:", "Sanders shot back," — any clause ending in : or , whose
@@ -295,7 +302,7 @@ class EnglishRules:
         clause_end = hi
         while clause_end > lo and text[clause_end - 1] in " :,\n":
             clause_end -= 1
-        subject = _subject(text, lo, clause_end)
+        subject = _subject(text, lo, clause_end, loose=adjacent)
         if subject is None and adjacent and text[clause_end:hi].strip().startswith(":"):
             subject = _last_name(text, lo, clause_end)
         if subject:
@@ -342,10 +349,9 @@ class EnglishRules:
         return []
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
-        """The named person a sentence is about, so a later "he said" can find them."""
+        """Who a sentence is about, so a later "he said" or an opening quotation can find them."""
         span = _subject(doc.text, lo, lo + min(hi - lo, 200))
         if span is None:
             return None
         parsed = parse_speaker(doc.text, *span)
-        return parsed if isinstance(parsed, SpeakerRef) and parsed.kind == "person" \
-            and parsed.name != parsed.role else None
+        return parsed if isinstance(parsed, SpeakerRef) else None
