@@ -101,9 +101,16 @@ def _words(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+_UNNAMED_MEDIA = re.compile(r"(?:وسائل|وسايل|تقارير|مواقع|صحف|قنوات|(?:the\s+)?(?:media|reports|news reports|"
+                            r"outlets|local media|state media))\b", re.I)
+
+
 def _is_anonymous(speaker: SpeakerRef | None) -> bool:
-    return speaker is not None and speaker.kind in ("anonymous", "media") and not (
-        speaker.kind == "media" and speaker.title)
+    """Unnamed sources, and media that are not named (``وسائل إعلام أميركية``, not ``Reuters``)."""
+    if speaker is None:
+        return False
+    return speaker.kind == "anonymous" or (
+        speaker.kind == "media" and bool(_UNNAMED_MEDIA.match(normalize_text(speaker.name))))
 
 
 def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:

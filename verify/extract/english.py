@@ -27,7 +27,8 @@ boast boasted boasts charge charged charges contend contended contends emphasize
 emphasizes stress stressed stresses observe observed observes counter countered counters quip quipped
 quips caution cautioned cautions urge urged urges reiterate reiterated reiterates maintain maintained
 maintains yell yelled shouted shouts shout repeated repeats repeat mused muses posted posts
-texted testified testifies pleaded pleads confirmed confirms confirm added""".split()
+texted testified testifies pleaded pleads confirmed confirms confirm added report reported reports
+warned cautioned announced""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 _VERB = r"(?:" + _VERBS + r")"
 _SPEECH_VERB = re.compile(r"\b(?:" + _VERBS + r")\b")
