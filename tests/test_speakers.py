@@ -45,3 +45,9 @@ def test_anonymous_and_media_are_keyed_by_their_wording(db):
     c = resolve_speaker(db, SpeakerRef("مصادر في المحافظة", kind="anonymous"), report_speakers={})
     d = resolve_speaker(db, SpeakerRef("وسائل إعلام أميركية", kind="media"), report_speakers={})
     assert a == b and len({a, c, d}) == 3
+
+
+def test_known_organisations_meet_across_languages(db):
+    a = resolve_speaker(db, SpeakerRef("التحالف الدولي ضد داعش", kind="organisation"), report_speakers={})
+    b = resolve_speaker(db, SpeakerRef("US-led coalition", kind="organisation"), report_speakers={})
+    assert a == b

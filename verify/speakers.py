@@ -15,6 +15,7 @@ import re
 
 from sqlite_utils import Database
 
+from .extract.gazetteer import gazetteer
 from .keys import entity_key, person_key, strip_titles, surname_key
 from .model import SpeakerRef
 from .normalize import normalize_text
@@ -41,7 +42,8 @@ def speaker_key(ref: SpeakerRef) -> str:
     if ref.kind == "person":
         return person_key(ref.name)
     if ref.kind == "organisation":
-        return entity_key(ref.name)
+        known = gazetteer().get(" ".join(normalize_text(ref.name).replace("-", " ").split()))
+        return known.key if known else entity_key(ref.name)  # التحالف الدولي = US-led coalition
     return _wording_key(ref.name)
 
 
