@@ -91,17 +91,18 @@ class ContradictionSignal:
         copies = {(tables.reports.article_of(a), tables.reports.article_of(b))
                   for a, b, _ in context.links.copies}
         owners = tables.outlets.owner
+        found = []
         for (speaker, claim), own_rows in sorted(mine.items()):
             own_articles = {int(nodes.article[nodes.of_statement[r]]) for r in own_rows}
             others = sorted(r for r in against[claim]
                             if int(nodes.article[nodes.of_statement[r]]) not in own_articles)
-            if not others:
-                continue
-            groups = _groups(others, context, copies, owners)
+            if others:
+                found.append((speaker, own_rows, others, _groups(others, context, copies, owners)))
+        uids = context.uids(r for _, own, others, _ in found for r in (own + others)[:MAX_UIDS])
+        for speaker, own_rows, others, groups in found:
             weights = [max(context.outlet_reliability.get(int(nodes.outlet[nodes.of_statement[r]]),
                                                           NEUTRAL) for r in g) for g in groups]
             reports = {int(nodes.article[nodes.of_statement[r]]) for r in others}
-            uids = context.uids((own_rows + others)[:MAX_UIDS])
             yield Evidence(
                 speaker, 0.0, float(sum(weights)),
                 f"claim contradicted by {len(reports)} report(s) in {len(groups)} independent "

@@ -172,10 +172,14 @@ def chains(db: Database, tables: Tables, nodes: ClaimNodes, corr: Corroboration)
                 rep.published[earliest[key]] or "~", rep.id[earliest[key]]):
             earliest[key] = row
 
+    steps_of: dict[int, dict] = {}
+
     def report_step(row: int) -> dict:
-        oid = int(rep.outlet[row])
-        return {"type": "report", "report_id": int(rep.id[row]), "outlet_id": oid,
-                "outlet": outlets.name.get(oid), "published_at": rep.published[row]}
+        if row not in steps_of:
+            oid = int(rep.outlet[row])
+            steps_of[row] = {"type": "report", "report_id": int(rep.id[row]), "outlet_id": oid,
+                             "outlet": outlets.name.get(oid), "published_at": rep.published[row]}
+        return steps_of[row]
 
     cache: dict[tuple, str] = {}
     out = []
@@ -227,7 +231,10 @@ def write(db: Database, tables: Tables, nodes: ClaimNodes, corr: Corroboration,
             corr.misattributions.tolist(), support.tolist(), first_seen, first.tolist(), chain))
     claim_keys = nodes.claim[nodes.claim_start[:-1]]
     real = claim_keys > 0
+    stored = {c: (seen, first) for c, seen, first in db.execute(
+        "SELECT id, first_seen, first_report_id FROM claims")}
     db.conn.executemany(
         "UPDATE claims SET first_seen = ?, first_report_id = ? WHERE id = ?",
-        [(rep.published[int(r)], int(rep.id[int(r)]), int(c)) for c, r in
-         zip(claim_keys[real].tolist(), rep.rows(corr.first_report[real]).tolist())])
+        [(rep.published[r], int(rep.id[r]), c) for c, r in
+         zip(claim_keys[real].tolist(), rep.rows(corr.first_report[real]).tolist())
+         if stored.get(c) != (rep.published[r], int(rep.id[r]))])
