@@ -74,6 +74,9 @@ _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|Se
 _NOT_SUBJECT = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "Here", "In", "On",
                 "At", "But", "And", "So", "If", "When", "While", "As", "After", "Before", "Asked",
                 "Still", "Yet", "Now", "Then", "Some", "Many", "Most", "All", "Both", "Other", "Others"}
+_OFFICES = {"minister", "director", "chairman", "chairwoman", "head", "chief", "member", "leader",
+            "department", "university", "school", "council", "committee", "office", "state"}
+_NAME_OF = re.compile(r".*?((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+)+[A-Z][\w’'-]*[a-z][\w’'-]*)\s+of\s+[A-Z][^,]*$")
 _ADVERB_TAIL = re.compile(r"(?:\s+(?:[a-z]+ly|also|then|later|again|once|quickly|just|still|even|never|"
                           r"had|has|have|was|is|would|will|did))+$")
 _TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|before|last|this|earlier|"
@@ -91,7 +94,7 @@ _BEFORE = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:]?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;.\"“”]{2,80})")
 _AFTER_INVERTED = re.compile(
-    r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)" + _NPCHAR + r"{1,60}?"
+    r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)" + _NPCHAR + r"{1,100}?"
     r"(?:,\s*(?:who|a|an|the|his|her|its|their)\b[^.;\"“”]{0,90}?)?)" + _NOT_ABBREVIATION +
     r"\s*(?=[,.;:!?\"“”]|$)")
 _AFTER_DIRECT = re.compile(
@@ -152,6 +155,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     trailing = _TRAILING.match(head_clean)
     if trailing:
         head_clean = trailing.group(1)  # "Rep. Bobby Scott at the time"
+    of_place = _NAME_OF.match(head_clean)
+    if of_place and len(of_place.group(1).split()) >= 2 \
+            and of_place.group(1).split()[-1].lower() not in TITLE_WORDS | _OFFICES:
+        head_clean = head_clean[:of_place.end(1)]  # "Patrick Murray of Christie", "McCain of Arizona"
     names = list(_NAME.finditer(head_clean))
     if names and names[-1].end() == len(head_clean) and not _ORG.search(names[-1].group()) \
             and not _MEDIA.search(names[-1].group()) or (names and names[0].start() == 0 and apposition
@@ -250,11 +257,12 @@ def _subject(text: str, lo: int, hi: int, loose: bool = False) -> tuple[int, int
     start = _clause_start(text, lo, hi)
     lead = _LEAD.match(text, start, hi)
     match = (lead and _SUBJECT.match(text, lead.end(), hi)) or _SUBJECT.match(text, start, hi)
-    if match:
+    if match and not re.match(r"[A-Z]\w+ing\b", match.group("np")):  # "Holding signs ..."
         return match.start("np"), match.end("np")
     # "Weaver didn't seem impressed ...": a name opening the clause is its subject
     name = loose and _NAME.match(text, lead.end() if lead else start, hi)
-    if name and not _CALENDAR.match(name.group()) and name.group().split()[0] not in _NOT_SUBJECT:
+    first = name.group().split()[0] if name else ""
+    if name and not _CALENDAR.match(first) and first not in _NOT_SUBJECT and not first.endswith("ing"):
         return name.start(), name.end()
     return None
 

@@ -73,7 +73,14 @@ def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
                 found.append(span)
             opener = None
         elif mark == "“" and closers == "”":
-            opener = at  # an unclosed opening: restart from the newer one
+            after = text[at + 1:at + 2]
+            if text[at - 1:at].strip() and (not after or not after.isalnum()):
+                span = _span(text, opener, at)  # '“It's unusual,“ said': a typo for ”
+                if span:
+                    found.append(span)
+                opener = None
+            else:
+                opener = at  # an unclosed opening: restart from the newer one
     return found
 
 
