@@ -79,8 +79,14 @@ def _inside_marks(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 
 
 def _surname(source: str) -> str:
-    """The last capitalised word of the Source before any apposition (", director of ...")."""
+    """The last capitalised word of the Source's name, before any apposition (", director
+    of ...") or place ("McCain of Arizona")."""
     source = re.sub(r"\([^)]*\)", "", source).split(",")[0].split(" who ")[0]
+    person, _, _ = source.partition(" of ")  # "Senator John McCain of Arizona" -> McCain
+    if re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+", person) and not re.search(
+            r"(?:Secretary|Minister|Director|Governor|Chairman|President|Department|University|"
+            r"Head|Chief|Member|Leader|Mayor|Attorney General)$", person):
+        source = person
     caps = [re.sub(r"(?:[’']s?)?[,.]*$", "", w) for w in re.findall(r"[A-Z][\w’'.-]+", source)]
     caps = [w for w in caps if w.lower() not in _PRONOUNS]
     words = source.split()
