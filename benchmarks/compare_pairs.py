@@ -26,7 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np  # noqa: E402
+
 from verify.match import compare  # noqa: E402
+from verify.match.compare import _pair_score, _Text, features  # noqa: E402
+from verify.match.scorers import scorers  # noqa: E402
 from verify.match.tokens import tokenize  # noqa: E402
 from verify.normalize import normalize_text  # noqa: E402
 
@@ -70,9 +74,43 @@ def _idf(stem: str) -> float:
     return _IDF.get(stem, 1.0)
 
 
-def _score(pair: tuple[str, str]) -> tuple[float, str, float, list[str]]:
+def _score(pair: tuple[str, str]) -> tuple[float, str, float, list[str], list[float]]:
     c = compare(pair[0], pair[1], idf=_idf if _IDF else None)
-    return c.score, c.relation, c.text_score, [d["kind"] for d in c.details["differences"]]
+    _, side_a, side_b = _pair_score(_Text(pair[0]), _Text(pair[1]), _idf if _IDF else None)
+    scored = {s.name: s.score(pair[0], pair[1]) for s in scorers()}
+    return (c.score, c.relation, c.text_score, [d["kind"] for d in c.details["differences"]],
+            features(side_a, side_b, c.details["differences"], scored))
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> np.ndarray:
+    """Newton's method for L2-regularised logistic regression (weights then bias)."""
+    x = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(x.shape[1])
+    for _ in range(60):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + l2 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def refit(results: list, gold: list[bool], folds: int = 10, seed: int = 7) -> None:
+    """Cross-validated accuracy of refitting compare's weights, then the weights on all pairs."""
+    x = np.array([r[4] for r in results])
+    y = np.array(gold, dtype=float)
+    order = list(range(len(y)))
+    random.Random(seed).shuffle(order)
+    scores = np.zeros(len(y))
+    for k in range(folds):
+        test = order[k::folds]
+        held = set(test)
+        w = fit_logistic(x[[i for i in order if i not in held]], y[[i for i in order if i not in held]])
+        scores[test] = 1 / (1 + np.exp(-(np.hstack([x[test], np.ones((len(test), 1))]) @ w)))
+    pred, th = cross_validate(list(scores), gold, [True] * len(gold))
+    p, r, f = prf(pred, gold)
+    print(f"  refit weights, 10-fold CV: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    w = fit_logistic(x, y)
+    print(f"  weights on all pairs: _WEIGHTS = {tuple(round(float(v), 3) for v in w[:-1])}, _BIAS = {w[-1]:.3f}")
 
 
 def idf_table(texts: list[str]) -> dict[str, float]:
@@ -121,7 +159,7 @@ def cross_validate(scores: list[float], gold: list[bool], allowed: list[bool], f
     return pred, thresholds
 
 
-def run_mrpc(pool: Pool, limit: int | None) -> None:
+def run_mrpc(pool: Pool, limit: int | None, fit: bool) -> None:
     rows = load_mrpc(limit)
     gold = [bool(g) for _, _, g in rows]
     t0 = time.perf_counter()
@@ -156,6 +194,8 @@ def run_mrpc(pool: Pool, limit: int | None) -> None:
     print(f"  relations (fixed THRESHOLDS): {dict(rel)}")
     p, r, f = prf([x[1] in CORROBORATING for x in results], gold)
     print(f"  fixed THRESHOLDS as shipped: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if fit:
+        refit(results, gold)
 
 
 def run_ans(pool: Pool, limit: int | None) -> None:
@@ -197,10 +237,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--processes", type=int, default=os.cpu_count())
+    parser.add_argument("--fit", action="store_true", help="refit compare's weights on MRPC and print them")
     args = parser.parse_args()
     mrpc = load_mrpc(args.limit)
     with Pool(args.processes, initializer=_init, initargs=(idf_table([x for a, b, _ in mrpc for x in (a, b)]),)) as pool:
-        run_mrpc(pool, args.limit)
+        run_mrpc(pool, args.limit, args.fit)
     ans = load_ans(args.limit)
     with Pool(args.processes, initializer=_init, initargs=(idf_table([x for a, b, _ in ans for x in (a, b)]),)) as pool:
         run_ans(pool, args.limit)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import sqlite3
 import sys
 import threading
@@ -84,6 +85,14 @@ class PeakMemory:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _cpu() -> float:
+    """User+system CPU seconds of this process and its finished children: comparable across
+    runs on a machine other jobs share, where wall time is not."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def planted_recall(conn: sqlite3.Connection) -> tuple[int, float, float]:
@@ -166,12 +175,15 @@ def main() -> None:
             counts = generate(path, size)
             print(f"{size:>9,} generated in {time.perf_counter() - t:.0f}s: {counts}", flush=True)
         db = open_db(path)
+        cpu_before = _cpu()
         with PeakMemory() as memory:
             t = time.perf_counter()
             counts = match_database(db, rebuild=True, processes=args.processes)
             elapsed = time.perf_counter() - t
+        cpu = _cpu() - cpu_before
         n, found, right = planted_recall(db.conn)
-        print(f"{size:>9,} statements: matched in {elapsed:.0f}s with {args.processes} processes, peak RSS "
+        print(f"{size:>9,} statements: matched in {elapsed:.0f}s with {args.processes} processes "
+              f"({cpu:.0f}s CPU; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), peak RSS "
               f"{memory.peak / 2**30:.2f} GB (parent + workers, shared pages counted twice); "
               f"{counts['matches']:,} matches {counts['relations']}", flush=True)
         print(f"          planted pairs: {n:,}; stored {found:.1%}; with the planted relation {right:.1%}", flush=True)

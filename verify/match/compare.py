@@ -34,12 +34,13 @@ RELATIONS = ("same_quote", "misattributed", "paraphrase", "contradicts", "relate
 # script prints the fold thresholds, these are their rounded median.
 THRESHOLDS = {
     "same_words": 0.88,  # quote (or whole text) this close: the same words
-    "paraphrase": 0.62,  # combined score: the same claim in other words
+    "paraphrase": 0.42,  # combined score: the same claim in other words
     "contradicts": 0.45,  # combined score above which a concrete difference is a contradiction
     "related": 0.30,  # combined score: same entities and event
 }
 
 _STOP_WEIGHT = 0.1
+_IN_ORDER = 92  # rapidfuzz partial_ratio of the shorter quote inside the longer: the same words
 _PLAUSIBLE = 0.2  # text or quote score below which numbers and dates are not looked for
 _FUZZY_CUTOFF = 82  # rapidfuzz ratio for two tokens to count as one word with a typo
 _UNKNOWN_SPEAKERS = {"", "anonymous", "unknown", "مجهول", "مصادر", "مصدر"}
@@ -293,6 +294,16 @@ def _pair_score(na: _Text, nb: _Text, idf: Callable[[str], float] | None
     return score, side_a, side_b
 
 
+def _in_order(a: str, b: str) -> bool:
+    """The same words in the same order, typos aside: the shorter text found inside the longer.
+
+    Run only on pairs whose words already align (``partial_ratio`` is too dear for every
+    candidate), it tells a shortened quote from a reworded one.
+    """
+    short, long = sorted((_normalize_text_cached(a), _normalize_text_cached(b)), key=len)
+    return fuzz.partial_ratio(short.strip(' ."'), long) >= _IN_ORDER
+
+
 def _containment(qa: str, qb: str, idf: Callable[[str], float] | None) -> float:
     """How much of the shorter quote is found inside the longer: survives cuts and reordering."""
     na, nb = _Text(qa), _Text(qb)
@@ -341,17 +352,45 @@ def _entity_keys(text: str, norm: _Text, tokens: Sequence[Token], mentions: Iter
                     entities.append((mtype, key, start, end))
         return keys, entities
     arabic = script_of(norm.text) == "arabic"
-    for i, t in enumerate(tokens):
+    for t in tokens:
         if t.stop or t.stem.isdigit() or len(t.stem) < 3:
             continue
         if arabic:
             keys.add(f"e:{_entity_key(t.stem)}")
         else:
             o_start, _ = norm.to_original(t.start, t.end)
-            if i > 0 and text[o_start:o_start + 1].isupper():
+            if text[o_start:o_start + 1].isupper():  # stop words aside, a capital marks a name
                 keys.add(f"e:{_entity_key(t.stem)}")
     keys.discard("e:")
     return keys, entities
+
+
+def _claimed(text: str, quote: str | None, entities: list[tuple[str, str, int, int]],
+             speaker: Any) -> list[tuple[str, str, int, int]]:
+    """Entities the statement is about, not the ones naming who said it.
+
+    Inside the quote when there is one; otherwise all but the speaker's own name. Another
+    speaker is a misattribution, never a swapped name.
+    """
+    at = text.find(quote) if quote else -1
+    if at >= 0:
+        return [e for e in entities if at <= e[2] and e[3] <= at + len(quote)]
+    name, kind = _speaker_parts(speaker)
+    if not name or kind in _UNKNOWN_KINDS:
+        return entities
+    own = _speaker_keys(name)
+    return [e for e in entities if not (e[0] == "person" and _speaker_keys(text[e[2]:e[3]]) & own)]
+
+
+def _same_known_speaker(a: Any, b: Any) -> str | None:
+    """A key for the speaker when both statements name the same known person or body."""
+    (name_a, kind_a), (name_b, kind_b) = _speaker_parts(a), _speaker_parts(b)
+    if not name_a or not name_b or kind_a in _UNKNOWN_KINDS or kind_b in _UNKNOWN_KINDS:
+        return None
+    if _first_word(name_a) in _ANONYMOUS_WORDS or speakers_differ(a, b):
+        return None
+    person_key = _optional("verify.keys", "person_key") or _entity_key
+    return f"s:{person_key(name_a if len(name_a) >= len(name_b) else name_b)}"
 
 
 def _entity_score(keys_a: set[str], keys_b: set[str]) -> float:
@@ -365,9 +404,10 @@ def _entity_score(keys_a: set[str], keys_b: set[str]) -> float:
 # Logistic weights over the features below, fitted on MRPC train by
 # ``benchmarks/compare_pairs.py --fit`` (which reports their cross-validated accuracy): word
 # coverage of the less and the more covered side, character and sorted-token similarity,
-# a number or date difference, another difference, and the length ratio.
-_WEIGHTS = (3.649, 0.248, 2.785, 2.616, -0.605, -1.308, 2.871)
-_BIAS = -7.676
+# a number or date difference, another difference, the length ratio, the most and least
+# unaligned content weight, and shared content-word bigrams.
+_WEIGHTS = (6.326, 1.605, 5.963, 1.037, -0.682, -1.427, 2.901, -0.039, -0.165, -4.653)
+_BIAS = -8.894
 
 
 def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict],
@@ -382,8 +422,22 @@ def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]
     numeric = any(d["kind"] in ("number", "date") for d in differences)
     other = any(d["kind"] not in ("number", "date") for d in differences)
     la, lb = len(side_a.tokens), len(side_b.tokens)
+    # Unaligned content: a clause one side adds (MRPC's commonest non-paraphrase).
+    ua, ub = _unaligned(side_a), _unaligned(side_b)
+    ga, gb = _bigrams(side_a), _bigrams(side_b)
+    bigram = 2 * len(ga & gb) / max(1, len(ga) + len(gb))
     return [min(ca, cb), max(ca, cb), scored.get("characters") or 0.0, scored.get("sorted_words") or 0.0,
-            float(numeric), float(other), min(la, lb) / max(la, lb, 1)]
+            float(numeric), float(other), min(la, lb) / max(la, lb, 1), max(ua, ub), min(ua, ub), bigram]
+
+
+def _unaligned(side: "_Aligned") -> float:
+    return sum(w for i, (w, t) in enumerate(zip(side.weights, side.tokens))
+               if i not in side.matched and not t.stop)
+
+
+def _bigrams(side: "_Aligned") -> set[tuple[str, str]]:
+    words = [t.stem for t in side.tokens if not t.stop]
+    return set(zip(words, words[1:]))
 
 
 def _combined(values: Sequence[float]) -> float:
@@ -425,6 +479,13 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     dts_b = (_dates(b) if plausible else ()) if dates_b is None else list(dates_b)
     keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a)
     keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b)
+    ents_a = _claimed(a, quote_a, ents_a, speaker_a)
+    ents_b = _claimed(b, quote_b, ents_b, speaker_b)
+    same_speaker = _same_known_speaker(speaker_a, speaker_b)
+    if same_speaker:
+        # One person quoted in both: evidence of one statement even across scripts.
+        keys_a.add(same_speaker)
+        keys_b.add(same_speaker)
     shared = sorted(keys_a & keys_b)
     entity_score = _entity_score(keys_a, keys_b)
 
@@ -449,14 +510,16 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         if extra:
             score = max(score, *extra.values())
 
-    same_words = (quote_score if quote_score is not None else text_score) >= THRESHOLDS["same_words"]
+    same_words = ((quote_score if quote_score is not None else text_score) >= THRESHOLDS["same_words"]
+                  and _in_order(quote_a or a, quote_b or b))
     if differences:
         relation = "contradicts"
     elif same_words and not cross:
         relation = "misattributed" if speakers_differ(speaker_a, speaker_b) else "same_quote"
     elif score >= THRESHOLDS["paraphrase"] and not cross:
         relation = "paraphrase"
-    elif score >= THRESHOLDS["related"] or (cross and len(shared) >= 2):
+    elif score >= THRESHOLDS["related"] or (len(shared) >= 2 and (cross or text_score >= THRESHOLDS["related"])):
+        # The same names, places or figures in statements that share words: the same event.
         relation = "related"
     else:
         relation = "unrelated"

@@ -229,19 +229,28 @@ def _is_year(n: Any) -> bool:
 
 
 def _number_differences(a: Side, b: Side) -> list[dict]:
-    a_left = [n for n in a.numbers if not any(_overlaps(n, m) for m in b.numbers)]
-    b_left = [m for m in b.numbers if not any(_overlaps(n, m) for n in a.numbers)]
+    """Figures that count the same thing (the same word before or after them) and disagree.
+
+    Pairing by context first matters: "hundreds of soldiers ... forty vehicles" against
+    "thousands of soldiers ... four hundred vehicles" conflicts twice, although "hundreds" and
+    "four hundred" would agree if compared with each other.
+    """
     out = []
     used: set[int] = set()
-    for n in a_left:
-        for j, m in enumerate(b_left):
-            if j in used or _is_year(n) != _is_year(m):
-                continue
-            if _context(a, n) & _context(b, m):
-                used.add(j)
-                out.append({"kind": "number", "a": n.surface, "b": m.surface,
-                            "a_span": [n.start, n.end], "b_span": [m.start, m.end]})
-                break
+    contexts_b = [_context(b, m) for m in b.numbers]
+    for n in a.numbers:
+        ctx = _context(a, n)
+        same = [j for j, m in enumerate(b.numbers)
+                if ctx & contexts_b[j] and _is_year(n) == _is_year(m)]
+        if not same or any(_overlaps(n, b.numbers[j]) for j in same):
+            continue
+        j = next((j for j in same if j not in used), None)
+        if j is None:
+            continue
+        used.add(j)
+        m = b.numbers[j]
+        out.append({"kind": "number", "a": n.surface, "b": m.surface,
+                    "a_span": [n.start, n.end], "b_span": [m.start, m.end]})
     return out
 
 
@@ -340,8 +349,8 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
     keys_a = {(t, k) for t, k, _, _ in a.entities}
     keys_b = {(t, k) for t, k, _, _ in b.entities}
     for etype in ("person", "place"):
-        only_a = [e for e in a.entities if e[0] == etype and (e[0], e[1]) not in keys_b]
-        only_b = [e for e in b.entities if e[0] == etype and (e[0], e[1]) not in keys_a]
+        only_a = [e for e in a.entities if e[0] == etype and (e[0], e[1]) not in keys_b and _free(a, e)]
+        only_b = [e for e in b.entities if e[0] == etype and (e[0], e[1]) not in keys_a and _free(b, e)]
         if only_a and only_b:
             ea, eb = only_a[0], only_b[0]
             out.append({"kind": "name" if etype == "person" else "place",
@@ -349,6 +358,13 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
                         "b": b.norm.text[slice(*b.norm.from_original(eb[2], eb[3]))],
                         "a_span": [ea[2], ea[3]], "b_span": [eb[2], eb[3]]})
     return out
+
+
+def _free(side: Side, entity: tuple[str, str, int, int]) -> bool:
+    """Whether none of an entity's words found a partner on the other side: ``كريم`` facing
+    ``نوزاد كريم`` is the same man named shorter, not another one."""
+    lo, hi = side.norm.from_original(entity[2], entity[3])
+    return not any(i in side.matched for i, t in enumerate(side.tokens) if t.start < hi and t.end > lo)
 
 
 def find_differences(a: Side, b: Side) -> list[dict]:

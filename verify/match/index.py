@@ -78,8 +78,9 @@ def statement_keys(norm: str, vocab: Vocabulary, mentions: Sequence[tuple[str, s
                    ) -> Keys:
     """Keys of one statement: its rarest words under the cap, then entity/number/date keys.
 
-    ``mentions`` are ``(type, key, value)`` rows from the ``mentions`` table; entity keys are
-    script-independent, so an Arabic and an English report of one statement share them.
+    ``mentions`` are ``(type, key, value)`` rows from the ``mentions`` table (type ``speaker``
+    for the statement's speaker); entity keys are script-independent, so an Arabic and an
+    English report of one statement share them.
     """
     stems = content_stems(norm)
     ranked = sorted((vocab.df.get(s, 0), s) for s in stems if not s.isdigit())
@@ -93,6 +94,8 @@ def statement_keys(norm: str, vocab: Vocabulary, mentions: Sequence[tuple[str, s
         if mtype in ("number", "date"):
             if value:
                 entities.add(f"{mtype[0]}:{value}")
+        elif mtype == "speaker":
+            entities.add(f"e:s:{key}")
         elif key:
             entities.add(f"e:{key}")
     entities.update(f"n:{s}" for s in stems if s.isdigit() and len(s) > 1)

@@ -17,12 +17,12 @@ import time
 from collections import defaultdict
 from datetime import datetime, timezone
 from multiprocessing import get_context
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from sqlite_utils import Database
 
-from ..model import Mention, SpeakerRef
-from .compare import Comparison, compare, speakers_differ
+from ..model import Mention
+from .compare import Comparison, compare
 from .index import CandidateIndex, Keys, Vocabulary, quick_similarity, statement_keys
 
 __all__ = ["match_database", "load_vocabulary", "refresh_vocabulary", "PREFILTER"]
@@ -51,6 +51,13 @@ def load_vocabulary(db: Database) -> Vocabulary | None:
     return Vocabulary(dict(db.execute("SELECT token, df FROM match_stats").fetchall()), int(row[0]))
 
 
+class _Speaker(NamedTuple):
+    """Who a stored statement is credited to, hashable so comparisons can be cached."""
+
+    name: str
+    kind: str
+
+
 # State shared with forked workers (set in the parent right before the pool starts).
 _STATE: dict[str, Any] = {}
 
@@ -74,7 +81,7 @@ def _fetch(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict]:
                 f"LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id IN ({marks})", part):
             speaker = None
             if name and not anonymous:
-                speaker = SpeakerRef(name=name, kind=kind or "person")
+                speaker = _Speaker(name, kind or "person")
             out[sid] = {"text": text, "norm": norm, "quote": quote, "speaker": speaker, "mentions": []}
         for sid, mtype, surface, value, key, start, end in conn.execute(
                 f'SELECT statement_id, type, surface, value, key, start, "end" FROM mentions '
@@ -82,14 +89,6 @@ def _fetch(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict]:
             out[sid]["mentions"].append(Mention(type=mtype, surface=surface, start=start, end=end,
                                                 value=value, key=key))
     return out
-
-
-def _flip(c: Comparison) -> Comparison:
-    d = c.details
-    diffs = [{**x, "a": x["b"], "b": x["a"], "a_span": x["b_span"], "b_span": x["a_span"]}
-             for x in d["differences"]]
-    return Comparison(c.relation, c.score, c.quote_score, c.text_score, c.entity_score,
-                      {**d, "a_spans": d["b_spans"], "b_spans": d["a_spans"], "differences": diffs})
 
 
 def _score_chunk(groups: list[int]) -> list[tuple]:
@@ -126,18 +125,15 @@ def _score_chunk(groups: list[int]) -> list[tuple]:
     rows = []
     for a, b, how in wanted:
         sa, sb = data[a], data[b]
-        key = (sa["text"], sb["text"], sa["quote"], sb["quote"])
+        # Syndicated copies repeat one text pair many times: compare it once.
+        key = (sa["text"], sb["text"], sa["quote"], sb["quote"], sa["speaker"], sb["speaker"])
         c = cache.get(key)
         if c is None:
             c = compare(sa["text"], sb["text"], quote_a=sa["quote"], quote_b=sb["quote"],
-                        speaker_a=None, speaker_b=None, mentions_a=sa["mentions"],
+                        speaker_a=sa["speaker"], speaker_b=sb["speaker"], mentions_a=sa["mentions"],
                         mentions_b=sb["mentions"], idf=vocab.idf, norm_a=sa["norm"], norm_b=sb["norm"])
             cache[key] = c
-            cache[(sb["text"], sa["text"], sb["quote"], sa["quote"])] = _flip(c)
         relation = c.relation
-        if relation in ("same_quote", "misattributed"):
-            # Words are compared once per text pair; the speakers decide per statement pair.
-            relation = "misattributed" if speakers_differ(sa["speaker"], sb["speaker"]) else "same_quote"
         if relation == "unrelated":
             continue
         row = c.as_row()
@@ -157,9 +153,11 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
 
     The vocabulary statistics are computed on the first run and then frozen, so a later
     ``rebuild`` derives exactly the matches that incremental runs stored;
-    ``refresh_stats`` recomputes them (and the index keys change with them).
+    ``refresh_stats`` recomputes them, and since the index keys change with them it implies
+    ``rebuild``: matches derived under two sets of statistics would not agree.
     """
     started = time.perf_counter()
+    rebuild = rebuild or refresh_stats
     if rebuild:
         with db.conn:
             db.execute("DELETE FROM matches")
@@ -191,6 +189,10 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     mentions: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
     for sid, mtype, key, value in db.execute("SELECT statement_id, type, key, value FROM mentions"):
         mentions[sid].append((mtype, key, value))
+    # The speaker is a key too: a translation of a quote shares its speaker and little else.
+    for sid, key in db.execute("SELECT s.id, sp.key FROM statements s JOIN speakers sp ON sp.id = s.speaker_id "
+                               "WHERE s.anonymous = 0 AND sp.kind IN ('person', 'organisation')"):
+        mentions[sid].append(("speaker", key, None))
     keys: list[Keys] = []
     for g, norm in enumerate(norms):
         # The first statement's mentions: a later copy (say with "yesterday" resolved to another
