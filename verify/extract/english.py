@@ -73,10 +73,16 @@ _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|Se
                        r"Saturday|Sunday)\b")
 _NOT_SUBJECT = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "Here", "In", "On",
                 "At", "But", "And", "So", "If", "When", "While", "As", "After", "Before", "Asked",
-                "Still", "Yet", "Now", "Then", "Some", "Many", "Most", "All", "Both", "Other", "Others"}
+                "Still", "Yet", "Now", "Then", "Some", "Many", "Most", "All", "Both", "Other", "Others",
+                "Although", "Because", "Since", "Though", "Later", "Meanwhile", "However", "Also",
+                "Even", "Only", "Just", "What", "Why", "How", "Who", "Where", "Last", "Next", "Her",
+                "His", "Their", "Its", "Our", "My", "Your", "He", "She", "They", "We", "I", "You"}
 _OFFICES = {"minister", "director", "chairman", "chairwoman", "head", "chief", "member", "leader",
             "department", "university", "school", "council", "committee", "office", "state"}
 _NAME_OF = re.compile(r".*?((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+)+[A-Z][\w’'-]*[a-z][\w’'-]*)\s+of\s+[A-Z][^,]*$")
+_CONNECTIVES = {"While", "But", "And", "As", "When", "If", "Although", "Because", "Since", "Though",
+                "Later", "Meanwhile", "However", "Also", "Still", "Yet", "Now", "Then", "So", "After",
+                "Before", "Asked", "Even", "Only", "Just", "Here", "There"}
 _ADVERB_TAIL = re.compile(r"(?:\s+(?:[a-z]+ly|also|then|later|again|once|quickly|just|still|even|never|"
                           r"had|has|have|was|is|would|will|did))+$")
 _TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|before|last|this|earlier|"
@@ -134,7 +140,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
-    np = text[start:end]
+    np = _ADVERB_TAIL.sub("", text[start:end])  # "He also", "Gorka similarly"
     if not np or len(np.partition(",")[0].split()) > 12 or np[0] in "“\"'":
         return None
     pronoun = _PRONOUNS.get(np.lower())
@@ -148,7 +154,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         return None
     if np.split()[0].lower() in ("who", "which", "that", "this", "there", "what"):
         return None
-    np = _ADVERB_TAIL.sub("", np)  # "Gorka similarly"
+    while np.split(maxsplit=1)[0] in _CONNECTIVES and len(np.split()) > 1:
+        np = np.split(maxsplit=1)[1]  # "While Trump", "But Clinton"
+    if np in _NOT_SUBJECT or np.lower() in _PRONOUNS:
+        return None
     head, _, apposition = np.partition(",")
     apposition = apposition.strip(" ,") or None
     head_clean = _PAREN.sub("", head).strip()
