@@ -1,0 +1,36 @@
+"""Quotation spans in every mark style, and apostrophes that are not quotation marks."""
+
+import pytest
+
+from verify.extract.quotes import find_quotes
+from verify.extract.sentences import split_sentences
+
+
+def _inner(text):
+    return [text[q.inner_start:q.inner_end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ('He said "we stay".', ["we stay"]),
+    ("He said “we stay”.", ["we stay"]),
+    ("وقال «نحن باقون».", ["نحن باقون"]),
+    ("Er sagte „wir bleiben“.", ["wir bleiben"]),
+    ("He said ''we stay,'' twice.", ["we stay,"]),
+    ("Trump’s aides called it ‘a disaster’ on Monday.", ["a disaster"]),
+    ("It's the candidate's 'real plan' now.", ["real plan"]),
+])
+def test_every_mark_style(text, inner):
+    assert _inner(text) == inner
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert _inner("Trump’s and Clinton’s aides don't agree.") == []
+
+
+def test_marks_pair_within_a_paragraph_only():
+    assert _inner('He said "we stay\nThen he "left" home.') == ["left"]
+
+
+def test_a_quote_spanning_sentences_stays_in_one_sentence():
+    text = 'He said: "We came. We saw. We left." Then he went home.'
+    assert len(split_sentences(text)) == 2
