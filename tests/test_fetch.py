@@ -47,7 +47,7 @@ def test_utf8_page_is_fetched_with_its_evidence(server):
     assert got.charset == "utf-8"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", got.fetched_at)
     agent = server.agents[-1]
-    assert agent.startswith(f"verify-workbench/{__version__} (+https://github.com/")
+    assert agent.startswith(f"verify-workbench/{__version__} (")
     assert "pypi" not in agent.lower() and "python-httpx" not in agent
 
 

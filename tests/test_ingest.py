@@ -212,3 +212,20 @@ def test_jsonl_text_with_unicode_line_separators_is_one_record(tmp_path):
     result = run("ingest", tmp_path / "t.db", feed)
     assert result.exit_code == 0, result.output
     assert "1 read, 1 stored" in result.output
+
+
+def test_page_damaged_in_the_middle_gets_a_sentence_not_a_traceback(tmp_path):
+    db_path = tmp_path / "t.db"
+    lines = [json.dumps({"outlet": f"Outlet {i % 7}", "title": f"Report {i}",
+                         "text": f"Report number {i} says the bridge reopened. " * 40})
+             for i in range(300)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n")
+    assert run("ingest", db_path, tmp_path / "many.jsonl").exit_code == 0
+    data = bytearray(db_path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle:middle + 4096] = b"\xff" * 4096
+    db_path.write_bytes(bytes(data))
+    result = run("extract", db_path)  # reads every report's text, so it meets the bad page
+    assert result.exit_code == 1
+    assert "damaged" in result.output or "not a usable" in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)

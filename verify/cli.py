@@ -7,6 +7,7 @@ anything failed, so scripts and CI can trust the exit status.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -36,7 +37,19 @@ def _column_map(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns a database that breaks mid-command (a damaged page) into one sentence."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(
+                f"the database is damaged or unreadable ({error}); restore it from a copy"
+            ) from error
+
+
+@click.group(cls=_Group)
 @click.version_option(__version__, prog_name="verify")
 @click.option("--plugins-dir", type=click.Path(exists=True, file_okay=False),
               envvar="VERIFY_PLUGINS_DIR", help="Load every *.py in this folder as a plugin.")

@@ -24,6 +24,8 @@ back in input order so that an ingest stores the same reports in the same order 
 
 from __future__ import annotations
 
+import os
+
 import ipaddress
 import socket
 import threading
@@ -43,8 +45,11 @@ from . import __version__
 from .decode import declared_charset
 from .model import ReadOptions
 
-PROJECT_URL = "https://github.com/verify-workbench/verify"
-USER_AGENT = f"verify-workbench/{__version__} (+{PROJECT_URL})"
+# Names the tool honestly; a newsroom that wants to be reachable adds a contact through
+# VERIFY_USER_AGENT_CONTACT (an email or URL), shown in parentheses.
+USER_AGENT = f"verify-workbench/{__version__} (fact-checking workbench" + (
+    f"; {os.environ['VERIFY_USER_AGENT_CONTACT']})" if os.environ.get("VERIFY_USER_AGENT_CONTACT")
+    else ")")
 _ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
            "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1")
 _REDIRECTS = {301, 302, 303, 307, 308}

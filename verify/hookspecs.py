@@ -13,7 +13,7 @@ hookimpl = HookimplMarker("verify")
 
 @hookspec
 def register_readers(register):
-    """Register input readers: ``register(reader)`` with an object that has ``name``, ``can_read(source)`` and ``read(source, options)`` yielding ``ReportInput`` or ``ReadFailure``."""
+    """Register input readers: ``register(reader)`` with an object that has ``name``, ``can_read(source)`` and ``read(source, options)`` yielding ``ReportInput`` or ``ReadFailure`` (optionally ``read_many(sources, options)`` for batches)."""
 
 
 @hookspec

@@ -44,7 +44,7 @@ def seed_aliases(db: Database, path: Path | None = None) -> int:
     except NotFoundError:
         pass
     added = 0
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8", newline="") as handle, db.atomic():
         for row in csv.DictReader(handle):
             name = (row.get("name") or "").strip()
             alias = (row.get("alias") or "").strip()
