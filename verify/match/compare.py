@@ -505,7 +505,9 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         scored = {sc.name: sc.score(a, b, language=language) for sc in scorers()}
         score = _combined(features(side_a, side_b, differences, scored))
         if quote_score is not None:
-            score = max(score, 0.85 * quote_score + 0.15 * entity_score)
+            # A quote found inside the other statement carries the pair even when the texts
+            # around it differ; squared so that only a quote mostly found can do so.
+            score = max(score, quote_score ** 2)
         extra = {name: v for name, v in scored.items() if name not in BUILTIN and v is not None}
         if extra:
             score = max(score, *extra.values())
@@ -518,7 +520,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         relation = "misattributed" if speakers_differ(speaker_a, speaker_b) else "same_quote"
     elif score >= THRESHOLDS["paraphrase"] and not cross:
         relation = "paraphrase"
-    elif score >= THRESHOLDS["related"] or (len(shared) >= 2 and (cross or text_score >= THRESHOLDS["related"])):
+    elif score >= THRESHOLDS["related"] or (len(shared) >= 2 and (cross or text_score >= _PLAUSIBLE)):
         # The same names, places or figures in statements that share words: the same event.
         relation = "related"
     else:
