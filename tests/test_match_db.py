@@ -2,7 +2,7 @@
 
 from verify.db import open_db
 from verify.keys import entity_key
-from verify.match import match_database
+from verify.match import build_claims, match_database
 from verify.normalize import normalize_text
 
 MP_QUOTE = "قوة أميركية كبيرة وصلت إلى كركوك مساء الثلاثاء، وستكون مهمتها المحافظة على أمن المواطنين والاستقرار في المدينة"
@@ -90,3 +90,44 @@ def test_relations_and_exclusions(tmp_path):
     assert any("العبادي" in a + b for a, b in found["misattributed"])
     assert any("بالآلاف" in a + b for a, b in found["contradicts"])
     assert not any("football" in a + b for pairs in found.values() for a, b in pairs)
+
+
+def test_sample_answer_key(tmp_path):
+    """The bundled sample: every relation of its answer key is found, and no unrelated pair is stored."""
+    import json
+
+    from verify.demo import SAMPLE, build_demo
+
+    db = open_db(tmp_path / "demo.db")
+    build_demo(db)
+    match_database(db, rebuild=True, processes=1)
+    expected = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
+    reports = {r["key"]: db.execute("SELECT id FROM reports WHERE title = ? AND published_at = ?",
+                                    [r["title"], r["published_at"]]).fetchone()[0] for r in expected["reports"]}
+    statement = {}
+    for q in expected["quotes"]:
+        words = normalize_text(q["quote"]).strip(' ,."')
+        statement[q["id"]] = next(sid for sid, quote in db.execute(
+            "SELECT id, quote FROM statements WHERE report_id = ? AND quote IS NOT NULL", [reports[q["report"]]])
+            if normalize_text(quote).strip(' ,."') in words or words in normalize_text(quote))
+    agree, total, seen = 0, 0, set()
+    for m in expected["matches"]:
+        a, b = sorted((statement[m["a"]], statement[m["b"]]))
+        row = db.execute("SELECT relation FROM matches WHERE a_id = ? AND b_id = ?", [a, b]).fetchone()
+        got = row[0] if row else "unrelated"
+        if m["relation"] == "unrelated":
+            assert got == "unrelated", m["why"]
+        total += 1
+        if got == m["relation"]:
+            agree += 1
+            seen.add(got)
+    assert seen == {"same_quote", "misattributed", "paraphrase", "contradicts", "related", "unrelated"}
+    assert agree >= 0.95 * total
+
+    build_claims(db)
+    claim_of = dict(db.execute("SELECT id, claim_id FROM statements").fetchall())
+    for claim in expected["claims"]:
+        ids = {statement[m] for m in claim["members"]}
+        assert len({claim_of[i] for i in ids}) == 1, claim["id"]
+        others = {statement[q] for q in statement} - ids
+        assert not any(claim_of[i] == claim_of[next(iter(ids))] for i in others), claim["id"]
