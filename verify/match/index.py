@@ -15,7 +15,8 @@ is symmetric, which is why incremental matching and a rebuild find the same pair
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -42,13 +43,15 @@ class Vocabulary:
         self._idf: dict[str, float] = {}
 
     @classmethod
-    def from_texts(cls, norms: Iterable[str]) -> "Vocabulary":
+    def from_stems(cls, stem_sets: Iterable[Iterable[str]], counts: Iterable[int] | None = None) -> "Vocabulary":
+        """Document frequencies from each text's stems; ``counts`` says how many statements
+        share each text (exact duplicates are collapsed before this)."""
         df: dict[str, int] = {}
         n = 0
-        for norm in norms:
-            n += 1
-            for stem in content_stems(norm):
-                df[stem] = df.get(stem, 0) + 1
+        for stems, k in zip(stem_sets, counts if counts is not None else iter(lambda: 1, None)):
+            n += k
+            for stem in stems:
+                df[stem] = df.get(stem, 0) + k
         return cls(df, n)
 
     def idf(self, stem: str) -> float:
@@ -60,29 +63,29 @@ class Vocabulary:
         return w
 
 
-def content_stems(norm: str) -> set[str]:
-    """The distinct non-stop-word stems of a normalised text."""
-    return {t.stem for t in tokenize(norm) if not t.stop and len(t.stem) > 1}
+def content_stems(norm: str) -> tuple[str, ...]:
+    """The distinct non-stop-word stems of a normalised text, interned: a million statements
+    repeat the same few hundred thousand words."""
+    return tuple(sorted({sys.intern(t.stem) for t in tokenize(norm) if not t.stop and len(t.stem) > 1}))
 
 
-@dataclass
+@dataclass(slots=True)
 class Keys:
     """What a statement is indexed under, and the stems used for the cheap pre-filter."""
 
-    words: list[str]
-    entities: list[str]
-    stems: frozenset[str] = field(default_factory=frozenset)
+    words: tuple[str, ...]
+    entities: tuple[str, ...]
+    stems: tuple[str, ...] = ()
 
 
-def statement_keys(norm: str, vocab: Vocabulary, mentions: Sequence[tuple[str, str | None, str | None]] = ()
-                   ) -> Keys:
+def statement_keys(stems: tuple[str, ...], vocab: Vocabulary,
+                   mentions: Sequence[tuple[str, str | None, str | None]] = ()) -> Keys:
     """Keys of one statement: its rarest words under the cap, then entity/number/date keys.
 
     ``mentions`` are ``(type, key, value)`` rows from the ``mentions`` table (type ``speaker``
     for the statement's speaker); entity keys are script-independent, so an Arabic and an
     English report of one statement share them.
     """
-    stems = content_stems(norm)
     ranked = sorted((vocab.df.get(s, 0), s) for s in stems if not s.isdigit())
     # Prefix filtering: if two statements share enough words to reach the text threshold, some
     # of the shared words are among the rarest ~70% of each (plus two, so that two of them are).
@@ -99,7 +102,7 @@ def statement_keys(norm: str, vocab: Vocabulary, mentions: Sequence[tuple[str, s
         elif key:
             entities.add(f"e:{key}")
     entities.update(f"n:{s}" for s in stems if s.isdigit() and len(s) > 1)
-    return Keys(words, sorted(entities), frozenset(stems))
+    return Keys(tuple(words), tuple(sorted(entities)), stems)
 
 
 class CandidateIndex:
@@ -151,9 +154,9 @@ class CandidateIndex:
         return out
 
 
-def quick_similarity(a: frozenset[str], b: frozenset[str], vocab: Vocabulary) -> float:
-    """Weighted Dice of exact stems: a cheap upper-ish bound of the comparison's text score."""
+def quick_similarity(a: tuple[str, ...], b: tuple[str, ...], vocab: Vocabulary) -> float:
+    """Weighted Dice of exact stems: a cheap stand-in for the comparison's text score."""
     if not a or not b:
         return 0.0
-    shared = sum(vocab.idf(s) for s in a & b)
+    shared = sum(vocab.idf(s) for s in set(a).intersection(b))
     return 2 * shared / (sum(vocab.idf(s) for s in a) + sum(vocab.idf(s) for s in b))

@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from ..model import Mention
 from .compare import Comparison, compare
-from .index import CandidateIndex, Keys, Vocabulary, quick_similarity, statement_keys
+from .index import CandidateIndex, Keys, Vocabulary, content_stems, quick_similarity, statement_keys
 
 __all__ = ["match_database", "load_vocabulary", "refresh_vocabulary", "PREFILTER"]
 
@@ -31,9 +31,10 @@ PREFILTER = 0.3  # weighted Dice of exact stems below which a word candidate is 
 _CHUNK = 400
 
 
-def refresh_vocabulary(db: Database) -> Vocabulary:
-    """Recompute and freeze the document frequencies from every stored statement."""
-    vocab = Vocabulary.from_texts(norm for (norm,) in db.execute("SELECT norm FROM statements"))
+def refresh_vocabulary(db: Database, vocab: Vocabulary | None = None) -> Vocabulary:
+    """Recompute (unless given) and freeze the document frequencies of every stored statement."""
+    if vocab is None:
+        vocab = Vocabulary.from_stems(content_stems(norm) for (norm,) in db.execute("SELECT norm FROM statements"))
     with db.conn:
         db.execute("DELETE FROM match_stats")
         db.conn.executemany("INSERT INTO match_stats(token, df) VALUES (?, ?)", vocab.df.items())
@@ -162,9 +163,6 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
         with db.conn:
             db.execute("DELETE FROM matches")
             db.execute("UPDATE statements SET matched_at = NULL")
-    vocab = None if refresh_stats else load_vocabulary(db)
-    if vocab is None:
-        vocab = refresh_vocabulary(db)
 
     group_of: dict[bytes, int] = {}
     members: list[list[tuple[int, int, str | None, bool]]] = []
@@ -186,6 +184,11 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     if not new_ids:
         return {"statements": 0, "groups": len(members), "matches": 0, "seconds": 0.0}
 
+    stems = [content_stems(norm) for norm in norms]
+    del norms
+    vocab = None if refresh_stats else load_vocabulary(db)
+    if vocab is None:
+        vocab = refresh_vocabulary(db, Vocabulary.from_stems(stems, (len(m) for m in members)))
     mentions: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
     for sid, mtype, key, value in db.execute("SELECT statement_id, type, key, value FROM mentions"):
         mentions[sid].append((mtype, key, value))
@@ -194,11 +197,11 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
                                "WHERE s.anonymous = 0 AND sp.kind IN ('person', 'organisation')"):
         mentions[sid].append(("speaker", key, None))
     keys: list[Keys] = []
-    for g, norm in enumerate(norms):
+    for g, group_stems in enumerate(stems):
         # The first statement's mentions: a later copy (say with "yesterday" resolved to another
         # day) must not change the keys of pairs already matched.
-        keys.append(statement_keys(norm, vocab, mentions.get(members[g][0][0], ())))
-    del norms, mentions
+        keys.append(statement_keys(group_stems, vocab, mentions.get(members[g][0][0], ())))
+    del stems, mentions
     index = CandidateIndex(keys, vocab.cap)
     new = [any(m[3] for m in ms) for ms in members]
     todo = [g for g, is_new in enumerate(new) if is_new]
