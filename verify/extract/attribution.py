@@ -21,6 +21,7 @@ from .sentences import split_sentences
 __all__ = ["Attribution", "Rules", "State", "extract_statements"]
 
 _WORDS = re.compile(r"[^\W_]+")
+_BYLINE = re.compile(r"\s*\n\s*[-–—]\s*\S")
 
 
 @dataclass
@@ -69,6 +70,7 @@ class State:
     subject: SpeakerRef | None = None
     referents: list[SpeakerRef] = field(default_factory=list)
     quote_sentence: int = -2
+    consumed: int = 0  # text up to here already belongs to a statement
     subject_sentence: int = -2
 
     def resolve(self, attribution: Attribution) -> SpeakerRef | None:
@@ -120,7 +122,12 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
     state = State()
     out: list[ExtractedStatement] = []
     qi = 0
-    for index, (s_start, s_end) in enumerate(split_sentences(text, quotes)):
+    sentences = split_sentences(text, quotes)
+    for index, (s_start, s_end) in enumerate(sentences):
+        next_end = sentences[index + 1][1] if index + 1 < len(sentences) else s_end
+        if state.consumed >= s_end:
+            continue  # the byline of the quotation before
+        s_start = max(s_start, state.consumed)
         while qi < len(quotes) and quotes[qi].open < s_start:
             qi += 1
         inside: list[QuoteSpan] = []
@@ -133,7 +140,7 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
             state.subject_sentence = index
             if subject.kind == "person" and subject.name != subject.role:
                 state.person = subject
-        units = _quote_units(doc, rules, state, index, s_start, s_end, inside)
+        units = _quote_units(doc, rules, state, index, s_start, s_end, inside, next_end)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
         assertion = _assertion(text, index, s_start, s_end, units)
@@ -145,7 +152,7 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
 
 
 def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start: int,
-                 s_end: int, quotes: list[QuoteSpan]) -> list[ExtractedStatement]:
+                 s_end: int, quotes: list[QuoteSpan], next_end: int) -> list[ExtractedStatement]:
     text = doc.text
     units: list[ExtractedStatement] = []
     boundary = s_start
@@ -158,6 +165,12 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             start = attribution.start
         else:
             attribution = rules.after(doc, quote.close, following)
+            if attribution is None and following == s_end and next_end > s_end \
+                    and _BYLINE.match(text, s_end):
+                # a byline under the quotation ('"..."\n- Sanders.') belongs to it
+                attribution = rules.after(doc, quote.close, next_end)
+                if attribution is not None:
+                    state.consumed = attribution.end
             if attribution is not None:
                 end = attribution.end
             else:

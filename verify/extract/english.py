@@ -114,6 +114,7 @@ _PARTICIPLE = re.compile(
     r"asking|warning|declaring|stating|claiming|suggesting|tweeting|quipping|joking|vowing|promising|"
     r"predicting|describing|labeling|labelling|dubbing|branding|urging|recalling|citing|referring)\b)"
     r"[^.;\"“”]{0,60}?[,:]?\s*(?:that\s*)?[,:]?\s*$")
+_AFTER_DASH = re.compile(r"\s*\n\s*[-–—]\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\.?\s*(?=\n|$)")
 _AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
 _INDIRECT = re.compile(
     r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
@@ -329,7 +330,8 @@ class EnglishRules:
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
-        for pattern in (_AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED, _POST_GENERIC):
+        for pattern in (_AFTER_DASH, _AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED,
+                        _POST_GENERIC):
             match = pattern.match(text, lo, hi)
             if match:
                 end = match.end()
