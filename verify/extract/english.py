@@ -307,15 +307,18 @@ class EnglishRules:
             subject = _subject(text, lo, participle.start(), loose=True)
             attribution = subject and _attribution(text, subject[0], *subject, hi, True)
             return attribution or Attribution(participle.start(), hi, follow="last", adjacent=True)
-        # "Cruz called them on it:", "Sanders shot back," — any clause ending in : or , whose
-        # subject is a name or pronoun introduces the quotation
-        if re.search(r"[:,]\s*$", text[max(lo, hi - 4):hi]):
+        # "Cruz called them on it:" — a clause ending in a colon introduces the quotation
+        if re.search(r":\s*$", text[max(lo, hi - 4):hi]):
             return self._subject_attribution(text, lo, hi, True)
         return None
 
     def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
-        """"Romney went after Trump, calling it "disqualifying"": the clause's subject."""
-        return self._subject_attribution(doc.text, lo, hi, False)
+        """"Sanders shot back, "..."", "Romney went after Trump, calling it "disqualifying"": the
+        clause's subject, tried only after the patterns after the quotation found nothing
+        ("Based on her actions, "...," Tiegen said")."""
+        text = doc.text
+        adjacent = bool(re.search(r",\s*$", text[max(lo, hi - 4):hi]))
+        return self._subject_attribution(text, lo, hi, adjacent)
 
     def _subject_attribution(self, text: str, lo: int, hi: int, adjacent: bool) -> Attribution | None:
         clause_end = hi
