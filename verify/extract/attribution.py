@@ -135,11 +135,11 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
             inside.append(quotes[qi])
             qi += 1
         subject = rules.subject(doc, s_start, s_end)
-        if subject is not None:  # "Biden rubbished Trump's claim. "...," he said."
+        if subject is not None:  # "Valastro praised Christie. "We need someone ...""
             state.subject = subject
             state.subject_sentence = index
-            if subject.kind == "person" and subject.name != subject.role:
-                state.person = subject
+            if subject.kind == "person" and subject.name != subject.role and state.person is None:
+                state.person = subject  # "he" is the last speaker; a subject only until there is one
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside, next_end)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
