@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol, Sequence
 
-from .tokens import Token
+from ..normalize import normalize_text
+from .tokens import Token, stem
 
 __all__ = ["Side", "find_differences"]
 
@@ -209,9 +210,11 @@ def _strip_al(stem: str) -> str:
 
 
 def _overlaps(x: Any, y: Any) -> bool:
+    """Ranges that meet, allowing 2% for rounding (``$114.3 million`` / ``$114 million``)."""
     lo_x, hi_x = _bounds(x)
     lo_y, hi_y = _bounds(y)
-    return lo_x <= hi_y and lo_y <= hi_x
+    slack = 0.02 * max(abs(hi_x), abs(hi_y))
+    return lo_x <= hi_y + slack and lo_y <= hi_x + slack
 
 
 def _bounds(n: Any) -> tuple[float, float]:
@@ -241,7 +244,7 @@ def _number_differences(a: Side, b: Side) -> list[dict]:
     for n in a.numbers:
         ctx = _context(a, n)
         same = [j for j, m in enumerate(b.numbers)
-                if ctx & contexts_b[j] and _is_year(n) == _is_year(m)]
+                if _comparable(n, m, ctx, contexts_b[j]) and _is_year(n) == _is_year(m)]
         if not same or any(_overlaps(n, b.numbers[j]) for j in same):
             continue
         j = next((j for j in same if j not in used), None)
@@ -254,13 +257,29 @@ def _number_differences(a: Side, b: Side) -> list[dict]:
     return out
 
 
-def _context(side: Side, number: Any) -> set[str]:
-    """The content words on either side of a number (``killed 200 people``), to pair numbers
-    that count the same thing; a number facing an unrelated number is no conflict."""
+def _context(side: Side, number: Any) -> tuple[str, str]:
+    """The content words just before and after a number (``killed 200 people``), to pair
+    numbers that count the same thing; a number facing an unrelated number is no conflict."""
     lo, hi = side.norm.from_original(number.start, number.end)
     before = [t.stem for t in side.tokens if t.end <= lo and not t.stop and not t.stem.isdigit()]
     after = [t.stem for t in side.tokens if t.start >= hi and not t.stop and not t.stem.isdigit()]
-    return set(before[-1:] + after[:1])
+    return (before[-1] if before else "", after[0] if after else "")
+
+
+def _comparable(n: Any, m: Any, ctx_n: tuple[str, str], ctx_m: tuple[str, str]) -> bool:
+    """Whether two figures count the same thing: the same unit when the number finder names
+    both (``57 percent`` is not ``88,747 votes``), else the words around them."""
+    unit_n, unit_m = getattr(n, "unit", None), getattr(m, "unit", None)
+    if unit_n and unit_m:
+        return stem(normalize_text(unit_n)) == stem(normalize_text(unit_m))
+    return _same_count(ctx_n, ctx_m)
+
+
+def _same_count(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """The same unit after both figures, or (one lacking a unit) the same word before them."""
+    if x[1] and y[1]:
+        return x[1] == y[1]
+    return bool(x[0]) and x[0] == y[0]
 
 
 def _date_differences(a: Side, b: Side) -> list[dict]:
