@@ -192,7 +192,7 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             speaker = units[-1].speaker  # "..." and that "...": the sentence's speaker goes on
         else:
             opens_sentence = _words(text[boundary:quote.open]) <= 1
-            if opens_sentence and words >= 4 and state.quote_sentence >= index - 1 and state.last:
+            if opens_sentence and words >= 4 and state.quote_sentence >= index - 3 and state.last:
                 speaker = state.last
             elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
                 speaker = state.subject  # "Valastro praised Christie. "We need someone ...""
