@@ -199,6 +199,8 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             elif words < rules.unattributed_quote_words:
                 boundary = quote.close
                 continue
+            elif state.quote_sentence >= index - 3:
+                speaker = state.last  # a long quotation among another speaker's quotations
         state.quote_sentence = index
         units.append(ExtractedStatement(
             sentence=index, start=start, end=end, kind="quote", text=text[start:end],
