@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
@@ -145,16 +146,37 @@ class _Text:
         self.text = _normalize_text_cached(original) if norm is None else norm
         self._full: Normalized | None = None
 
-    def _map(self) -> Normalized:
+    def _map(self) -> Normalized | None:
+        """The offset map, or None when every character normalises to exactly one (most
+        news text without diacritics): then offsets are the same on both sides."""
         if self._full is None:
+            if len(self.text) == len(self.original) and _one_to_one(self.original):
+                return None
             self._full = normalize(self.original)
         return self._full
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        return self._map().to_original(start, end)
+        full = self._map()
+        return (start, end) if full is None else full.to_original(start, end)
 
     def from_original(self, start: int, end: int) -> tuple[int, int]:
-        return self._map().from_original(start, end)
+        full = self._map()
+        return (start, end) if full is None else full.from_original(start, end)
+
+
+_ONE_TO_ONE: dict[str, bool] = {}
+
+
+def _one_to_one(text: str) -> bool:
+    """Whether each character of ``text`` is its own cluster and normalises to one character."""
+    for ch in text:
+        ok = _ONE_TO_ONE.get(ch)
+        if ok is None:
+            ok = _ONE_TO_ONE[ch] = not unicodedata.combining(ch) and len(normalize_text(ch)) == 1 \
+                and unicodedata.category(ch)[0] != "M"
+        if not ok:
+            return False
+    return True
 
 
 @lru_cache(maxsize=16384)

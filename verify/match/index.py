@@ -126,6 +126,7 @@ class CandidateIndex:
                 ents.setdefault(e, []).append(g)
         self.words = {w: np.asarray(p, dtype=np.int32) for w, p in words.items() if len(p) > 1}
         self.ents = {e: np.asarray(p, dtype=np.int32) for e, p in ents.items() if 1 < len(p) <= cap}
+        self._nwords = np.asarray([len(k.words) for k in keys], dtype=np.int32)
 
     def _shared(self, postings: dict[str, np.ndarray], keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
         arrays = [postings[k] for k in keys if k in postings]
@@ -134,23 +135,26 @@ class CandidateIndex:
         return np.unique(np.concatenate(arrays), return_counts=True)
 
     def candidates(self, g: int) -> dict[int, str]:
-        """Groups worth comparing with group ``g``, each with the way it was found."""
+        """Groups worth comparing with group ``g``, each with the way it was found.
+
+        Posting lists of rare words still hold hundreds of groups at a million statements, so
+        the counting and thresholds run in numpy; Python sees only the survivors.
+        """
         k = self.keys[g]
         out: dict[int, str] = {}
         ids, counts = self._shared(self.words, k.words)
-        for other, count in zip(ids.tolist(), counts.tolist()):
-            if other == g:
-                continue
-            need = 1 if min(len(k.words), len(self.keys[other].words)) < 3 else 2
-            if count >= need:
+        if len(ids):
+            need = np.where(np.minimum(self._nwords[ids], len(k.words)) < 3, 1, 2)
+            for other in ids[(counts >= need) & (ids != g)].tolist():
                 out[other] = "words"
         named = [e for e in k.entities if e.startswith("e:")]
         if named:
-            with_name = set(self._shared(self.ents, named)[0].tolist())
+            with_name = self._shared(self.ents, named)[0]
             ids, counts = self._shared(self.ents, k.entities)
-            for other, count in zip(ids.tolist(), counts.tolist()):
-                if other != g and count >= 2 and other not in out and other in with_name:
-                    out[other] = "entities"
+            if len(ids):
+                keep = (counts >= 2) & (ids != g) & np.isin(ids, with_name, assume_unique=True)
+                for other in ids[keep].tolist():
+                    out.setdefault(other, "entities")
         return out
 
 
