@@ -90,10 +90,11 @@ _TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|be
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 
 _NPCHAR = (r"(?:\s*\([^()]{1,25}\)|[^,.;\"“”()]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt))\.|"
-           r"(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Maj|Sgt|Adm|Ore|Ind|Fla|Ill))\.|"
+           r"(?<=\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Maj|Sgt|Adm|Ore|Ind|Fla|Ill|Rev|Amb|Cpl|Pvt))\.|"
            r"(?<=\b(?:Capt|Brig|Mass|Conn|Mich))\.|(?<=\bCalif)\.)")
 _NOT_ABBREVIATION = (r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bSen)"
-                     r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bMaj)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)")
+                     r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bMaj)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)"
+                     r"(?<!\bRev)(?<!\bAmb)")
 _BEFORE = re.compile(
     r"(?P<verb>\b" + _VERB + r"|" + _MULTIWORD + r")\b(?P<obj>\s+(?:[^,:;\"“”.]{1,40}?))??"
     r"\s*[,:]?\s*(?:that\s*)?[,:]?\s*$")

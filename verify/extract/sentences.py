@@ -24,7 +24,9 @@ _WORD_BEFORE = re.compile(r"([\w.\-]+)\.$")
 # '"...?" Trump told ITV.' — the attribution after a closing quotation mark belongs to it
 _ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:(?:[A-Z][\w’'.-]*|the|a|an|one|his|her)\s+){0,5}?(?:said|says|told|tells|added|adds|asked|"
-    r"wrote|writes|explained|continued|tweeted|argued|insisted|noted|replied|responded)\b")
+    r"asks|wrote|writes|explained|continued|continues|tweeted|argued|insisted|noted|replied|responded|"
+    r"questioned|wondered|exclaimed|joked|quipped|shouted|yelled|declared|warned|recalled|added|"
+    r"concluded|countered|observed|remarked|stated|announced|admitted|conceded)\b")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
