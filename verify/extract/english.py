@@ -59,7 +59,8 @@ _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|M
                     r"Ambassador|Attorney General|Rep\.|Congressman|Congresswoman|King|Queen|Prince|"
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
 _LEAD = re.compile(
-    r"(?:(?:and|but|so|yet|or|also|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
+    r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
+    r"(?:and|but|so|yet|or|also|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|during|after|before|when|while|as|asked|speaking|following|despite|with|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
@@ -80,6 +81,13 @@ _NOT_SUBJECT = {"The", "A", "An", "This", "That", "These", "Those", "It", "There
 _OFFICES = {"minister", "director", "chairman", "chairwoman", "head", "chief", "member", "leader",
             "department", "university", "school", "council", "committee", "office", "state"}
 _NAME_OF = re.compile(r".*?((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+)+[A-Z][\w’'-]*[a-z][\w’'-]*)\s+of\s+[A-Z][^,]*$")
+_ROLE_WORDS = TITLE_WORDS | {
+    "whip", "leader", "minority", "majority", "chairman", "chairwoman", "chair", "press", "spokesman",
+    "spokeswoman", "director", "adviser", "advisor", "strategist", "manager", "campaign", "chief",
+    "deputy", "former", "state", "house", "senate", "white", "candidate", "nominee", "presidential",
+    "democratic", "republican", "gop", "national", "committee", "u.s", "us", "federal", "district",
+    "court", "supreme", "party", "assembly", "council", "councilman", "councilwoman", "commissioner",
+    "lt", "col", "gen", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "rev", "sgt", "capt", "maj"}
 _CONNECTIVES = {"While", "But", "And", "As", "When", "If", "Although", "Because", "Since", "Though",
                 "Later", "Meanwhile", "However", "Also", "Still", "Yet", "Now", "Then", "So", "After",
                 "Before", "Asked", "Even", "Only", "Just", "Here", "There"}
@@ -171,7 +179,15 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
             and of_place.group(1).split()[-1].lower() not in TITLE_WORDS | _OFFICES:
         head_clean = head_clean[:of_place.end(1)]  # "Patrick Murray of Christie", "McCain of Arizona"
     names = list(_NAME.finditer(head_clean))
-    if names and names[-1].end() == len(head_clean) and not _ORG.search(names[-1].group()) \
+    if apposition and not (names and names[-1].end() == len(head_clean)) \
+            and _NAME.fullmatch(apposition) and len(apposition.split()) <= 4 \
+            and not _ORG.search(apposition) and not _MEDIA.search(apposition):
+        # "the presumptive GOP presidential nominee, Donald Trump"
+        title_match = _TITLE.match(apposition)
+        name = apposition[title_match.end():] if title_match else apposition
+        return SpeakerRef(name=name, kind="person", role=head_clean,
+                          title=title_match.group().strip() if title_match else None, surface=np)
+    if names and names[-1].end() == len(head_clean) and not _ORG.search(names[-1].group().split()[-1]) \
             and not _MEDIA.search(names[-1].group()) or (names and names[0].start() == 0 and apposition
                                                           and not _ORG.search(head_clean)):
         last = names[-1] if names[-1].end() == len(head_clean) else names[0]
@@ -187,7 +203,12 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
                 title = pre.split()[-1]
         if not full or full.split()[0].lower() in TITLE_WORDS and len(full.split()) == 1:
             return SpeakerRef(name=np, kind="person", role=np, surface=np)
-        role = head_clean[:last.start()].strip() or None
+        words = full.split()
+        cut = 0
+        while cut < len(words) - 1 and words[cut].lower().rstrip(".") in _ROLE_WORDS:
+            cut += 1  # "Senate Minority Whip Dick Durbin": capitalised office words are the role
+        full = " ".join(words[cut:])
+        role = (head_clean[:last.start()] + " ".join(words[:cut])).strip() or None
         if role and title and role.endswith(title):
             role = role[: -len(title)].strip() or None
         if apposition and not role:
