@@ -31,7 +31,6 @@ texted testified testifies pleaded pleads confirmed confirms confirm added repor
 warned cautioned announced""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 _VERB = r"(?:" + _VERBS + r")"
-_SPEECH_VERB = re.compile(r"\b(?:" + _VERBS + r")\b")
 _MULTIWORD = r"(?:went on|pointed out|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
 TITLE_WORDS = frozenset("""mr mrs ms dr sen rep gov gen col lt maj capt sgt adm brig cmdr president
 senator governor secretary representative congressman congresswoman speaker chairman judge justice
