@@ -49,7 +49,8 @@ _ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administr
                   r"police|council|commission|foundation|institute|center|centre|union|association|"
                   r"spokesman's office|White House|Pentagon|Kremlin|Congress|Senate|House|FBI|CIA|"
                   r"DNC|RNC|GOP|court|board|university|bureau|team|staff|network|corp|inc)\b")
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.|[A-Z]{2,}(?=\s+[A-Z][a-z])|O’[A-Z][a-z]+)"
+_NAME_TOKEN = (r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_'’\-]*[a-zß-öø-ÿ][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*|[A-Z]\.|"
+               r"[A-Z]{2,}(?=\s+[A-Z][a-z])|O’[A-Z][a-z]+)")
 _NAME = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|(?:de|van|von|bin|al|la|du|del)(?=\s+[A-Z])))*"
                    r"(?:,?\s+(?:Jr|Sr|II|III)\.?)?")
 _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Rev|Cmdr|Lt\. Gen|"
@@ -246,6 +247,9 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
             start = max(start, at + len(mark))
     # a comma ends the clause unless it closes an apposition: "Smith, a spokesman, said"
     segment = text[start:verb_start]
+    lead = _NAME.match(text, start, verb_start)
+    if lead and text.startswith(",", lead.end()) and lead.group().split()[0] not in _NOT_SUBJECT:
+        return lead.start(), lead.end()  # "Clinton, during a town hall in Columbus, Ohio, said"
     parts = segment.split(",")
     if len(parts) >= 3:
         keep = ",".join(parts[-3:])
