@@ -313,7 +313,7 @@ def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 class EnglishRules:
     """Attribution rules for English news prose."""
 
-    min_quote_words = 2
+    min_quote_words = 1
     unattributed_quote_words = 8
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
