@@ -88,6 +88,7 @@ _ROLE_WORDS = TITLE_WORDS | {
     "democratic", "republican", "gop", "national", "committee", "u.s", "us", "federal", "district",
     "court", "supreme", "party", "assembly", "council", "councilman", "councilwoman", "commissioner",
     "lt", "col", "gen", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "rev", "sgt", "capt", "maj"}
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 _CONNECTIVES = {"While", "But", "And", "As", "When", "If", "Although", "Because", "Since", "Though",
                 "Later", "Meanwhile", "However", "Also", "Still", "Yet", "Now", "Then", "So", "After",
                 "Before", "Asked", "Even", "Only", "Just", "Here", "There"}
@@ -151,6 +152,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if lead:
         start = lead.end()
     np = _ADVERB_TAIL.sub("", text[start:end])  # "He also", "Gorka similarly"
+    np = _RELATIVE.split(np, 1)[0]  # "the man who built his career on ..."
     if not np or len(np.partition(",")[0].split()) > 12 or np[0] in "“\"'":
         return None
     pronoun = _PRONOUNS.get(np.lower())
