@@ -125,6 +125,9 @@ _PARTICIPLE = re.compile(
     r"predicting|describing|labeling|labelling|dubbing|branding|urging|recalling|citing|referring)\b)"
     r"[^.;\"“”]{0,60}?[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _AFTER_DASH = re.compile(r"\s*\n\s*[-–—]\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\.?\s*(?=\n|$)")
+_AFTER_LATE = re.compile(
+    r",\s*(?:(?:said|says|added|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|"
+    r"(?P<np2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|wrote))\s*[,.]")
 _AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
 _INDIRECT = re.compile(
     r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
@@ -368,6 +371,11 @@ class EnglishRules:
                 attribution = _attribution(text, lo, match.start("np"), match.end("np"), end, True)
                 if attribution is not None:
                     return attribution
+        # '"...," in sharp contrast to previous elections, says Dante Scala.'
+        late = _AFTER_LATE.search(text, lo, hi)
+        if late and '"' not in text[lo:late.start()] and "“" not in text[lo:late.start()]:
+            group = "np" if late.group("np") else "np2"
+            return _attribution(text, lo, late.start(group), late.end(group), late.end(), False)
         return None
 
     def indirect(self, doc: Document, lo: int, hi: int) -> list[tuple[Attribution, int, int]]:
