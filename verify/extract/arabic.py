@@ -58,6 +58,7 @@ _STOP_INSIDE = re.compile(
     r"\s(?:(?:في|خلال|عبر)\s+(?:تصريح|تصريحات|بيان|مؤتمر|حديث|كلمه|لقاء|مقابله|حوار|تغريده|رساله|"
     r"اتصال|منشور|تدوينه|جلسه|اجتماع|لقائه|حديثه|كلمته|تصريحه|تصريحاته|بيانه|حسابه)|"
     r"ل(?:وكاله|صحيفه|قناه|موقع|وسائل|لصحفيين|لصحافيين|لاعلام|شبكه)|"
+    r"علي\s+(?:صفحته|صفحتها|حسابه|حسابها|موقعه|تويتر|فيسبوك)|"
     r"(?:اليوم|امس|يوم|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s|$))")
 _MEDIA = {"المجله", "مجله", "الصحيفه", "الوكاله", "القناه", "الموقع", "وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
           "تقرير", "اذاعه", "تلفزيون", "شبكه", "الاعلام", "اعلام", "وسائل"}
@@ -171,6 +172,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
                 if t_end > split:
                     title = (tokens[split][0], tokens[t_end - 1][1])
                 n_end = _name_end(norm, tokens, t_end)
+                if t_end < len(tokens) and norm[tokens[t_end][0]:tokens[t_end][1]] in _OFFICE_MODIFIERS:
+                    role, title, n_end = role or (s, e), None, t_end  # "النقيب السابق للجمعية": an office
                 if name is None and n_end > t_end:
                     name = (tokens[t_end][0], tokens[n_end - 1][1])
                     if n_end < len(tokens) and role is None and _is_role_word(norm, tokens[n_end]):
@@ -219,6 +222,7 @@ _NOT_SPEAKER = set(normalize_text("""في بين من إلى عن مع بعد ق
 # "على" is left out: normalised it is "علي", the given name Ali
 _NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي في من عن مع خلال عقب إلى لدى أمام
 ضمن قبل بعد حول""").split())
+_OFFICE_MODIFIERS = {"السابق", "الاسبق", "الحالي", "الجديد", "العام", "المساعد", "الاول"}
 _DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التقرير", "تقرير", "الرساله", "الوثيقه", "المذكره"}
 _PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)?")
 
@@ -301,6 +305,13 @@ class ArabicRules:
         norm = doc.norm
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
+            verbs = list(_VERB.finditer(norm, nlo, match.start("w")))
+            if verbs and '"' not in norm[verbs[-1].end():match.start("w")]:
+                # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first
+                named = _speaker_attribution(doc, verbs[-1].start(), verbs[-1].end(),
+                                             match.start("w"), nhi, True)
+                if named.speaker is not None:
+                    return named
             o_start, o_end = doc.to_orig(match.start("w"), nhi)
             return Attribution(o_start, o_end, follow="last", adjacent=True)
         match = _QAWLUHU.search(norm, nlo, nhi)
