@@ -96,19 +96,26 @@ def score_like(path: Path) -> dict:
                                  [rep, len(members)]).lastrowid
             conn.executemany("UPDATE statements SET claim_id = ? WHERE id = ?",
                              [(claim, m) for m in members])
+        # Conflicts per statement counted once (a correlated subquery per statement would
+        # let SQLite scan every match of that relation, a million times).
+        conn.execute("""
+            CREATE TEMP TABLE conflicts AS
+            SELECT id, sum(relation = 'contradicts') AS contradictions,
+                   sum(relation = 'misattributed') AS misattributions
+            FROM (SELECT a_id AS id, relation FROM matches
+                  UNION ALL SELECT b_id, relation FROM matches)
+            GROUP BY id""")
+        conn.execute("CREATE UNIQUE INDEX temp.conflicts_id ON conflicts(id)")
         conn.execute("""
             INSERT INTO corroboration(statement_id, reports, outlets, independent, contradictions,
                                       misattributions, support, first_seen, chain)
             SELECT s.id, coalesce(c.size - 1, 0), coalesce(c.size - 1, 0),
-                   coalesce(c.size - 1, 0),
-                   (SELECT count(*) FROM matches m WHERE (m.a_id = s.id OR m.b_id = s.id)
-                      AND m.relation = 'contradicts'),
-                   (SELECT count(*) FROM matches m WHERE (m.a_id = s.id OR m.b_id = s.id)
-                      AND m.relation = 'misattributed'),
-                   coalesce(c.size - 1, 0) * 0.7, r.published_at,
-                   json_array(json_object('report_id', s.report_id))
+                   coalesce(c.size - 1, 0), coalesce(k.contradictions, 0),
+                   coalesce(k.misattributions, 0), coalesce(c.size - 1, 0) * 0.7,
+                   r.published_at, json_array(json_object('report_id', s.report_id))
             FROM statements s JOIN reports r ON r.id = s.report_id
-            LEFT JOIN claims c ON c.id = s.claim_id""")
+            LEFT JOIN claims c ON c.id = s.claim_id
+            LEFT JOIN conflicts k ON k.id = s.id""")
         conn.execute("""
             UPDATE outlets SET reliability = 0.3 + (id % 7) / 10.0,
                 reliability_low = 0.2 + (id % 7) / 10.0, reliability_high = 0.4 + (id % 7) / 10.0,
@@ -221,7 +228,7 @@ def main() -> None:
         from generate import generate
 
         print(json.dumps({"generated": generate(path, args.statements, seed=args.seed)}))
-    print(json.dumps(score_like(path)))
+    print(json.dumps(score_like(path)), flush=True)
     conn = sqlite3.connect(path)
     sizes = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
              for t in ("statements", "reports", "outlets", "matches", "claims")}
