@@ -88,6 +88,8 @@ _ROLE_WORDS = TITLE_WORDS | {
     "democratic", "republican", "gop", "national", "committee", "u.s", "us", "federal", "district",
     "court", "supreme", "party", "assembly", "council", "councilman", "councilwoman", "commissioner",
     "lt", "col", "gen", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "rev", "sgt", "capt", "maj"}
+_UNNAMED = re.compile(r"\b(?:anonymity|anonymously|not authorized|unnamed|declined to be named|"
+                      r"insisted on not being named)\b", re.I)
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
 _CONNECTIVES = {"While", "But", "And", "As", "When", "If", "Although", "Because", "Since", "Though",
                 "Later", "Meanwhile", "However", "Also", "Still", "Yet", "Now", "Then", "So", "After",
@@ -155,7 +157,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if lead:
         start = lead.end()
     np = _ADVERB_TAIL.sub("", text[start:end])  # "He also", "Gorka similarly"
+    unnamed = _UNNAMED.search(np)
     np = _RELATIVE.split(np, 1)[0]  # "the man who built his career on ..."
+    if unnamed and np and not _PRONOUNS.get(np.lower()):
+        return SpeakerRef(name=np, kind="anonymous", surface=text[start:end])
     if not np or len(np.partition(",")[0].split()) > 12 or np[0] in "“\"'":
         return None
     pronoun = _PRONOUNS.get(np.lower())
