@@ -71,3 +71,19 @@ def test_narration_left_over_is_an_assertion():
     text = 'Troops arrived in Kirkuk on Tuesday, and "the mission is clear," Dillon said.'
     kinds = [s.kind for s in extract(text, language="en")]
     assert kinds == ["assertion", "quote"]
+
+
+def test_reported_speech_with_title_and_apposition_after_a_dateline():
+    text = ('KIRKUK, Iraq — Col. Ryan Dillon, a spokesman for the U.S.-led coalition, said on '
+            'Friday that hundreds of American troops had arrived at the K1 base near Kirkuk.')
+    indirect = [s for s in extract(text, language="en") if s.kind == "indirect"]
+    speaker = indirect[0].speaker
+    assert (speaker.name, speaker.title, speaker.role) == (
+        "Ryan Dillon", "Col.", "a spokesman for the U.S.-led coalition")
+
+
+def test_attribution_keeps_its_circumstances():
+    text = '"The move was coordinated with Iraqi forces," Dillon told reporters in Baghdad on Tuesday.'
+    statements = extract(text, language="en")
+    assert [s.kind for s in statements] == ["quote"]
+    assert statements[0].text.endswith("in Baghdad on Tuesday")

@@ -127,12 +127,16 @@ _PARTICIPLE = re.compile(
     r"predicting|describing|labeling|labelling|dubbing|branding|urging|recalling|citing|referring)\b)"
     r"[^.;\"“”]{0,60}?[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _AFTER_DASH = re.compile(r"\s*\n\s*[-–—]\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\.?\s*(?=\n|$)")
+_TITLE_BEFORE = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Rev|Adm|Brig)\.\s+$")
+_ROLE_APPOSITION = re.compile(r"(?:a|an|the|his|her|its|their|former|then|now|one|chief|senior|deputy|"
+                              r"[A-Z][\w’'.-]*(?:’s|'s)?)\b")
+_CLAUSE_REST = re.compile(r"[^,.;:!?\"“”]{1,80}(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     r",\s*(?:(?:said|says|added|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|"
     r"(?P<np2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|wrote))\s*[,.]")
 _AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
 _INDIRECT = re.compile(
-    r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
+    r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?(?:,[^;\"“”]{1,100}?,)?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
     r")(?P<obj>\s+(?:reporters|him|her|them|us|me|CNN|[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|(?:last|on|this)\s+\w+|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday))?\s*,?\s+that\s+")
@@ -221,8 +225,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         role = (head_clean[:last.start()] + " ".join(words[:cut])).strip() or None
         if role and title and role.endswith(title):
             role = role[: -len(title)].strip() or None
-        if apposition and not role:
-            role = apposition
+        if apposition and not role and _ROLE_APPOSITION.match(apposition):
+            role = apposition  # "Ryan Dillon, a spokesman for ..." but not ", during a town hall"
         if role and role.lower() in ("the", "a", "an"):
             role = None
         return SpeakerRef(name=full, kind="person", role=role, title=title, surface=np)
@@ -255,18 +259,19 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
         at = text.rfind(mark, lo, verb_start)
         if at >= 0:
             start = max(start, at + len(mark))
-    # a comma ends the clause unless it closes an apposition: "Smith, a spokesman, said"
-    segment = text[start:verb_start]
     lead = _NAME.match(text, start, verb_start)
     if lead and text.startswith(",", lead.end()) and lead.group().split()[0] not in _NOT_SUBJECT:
-        return lead.start(), lead.end()  # "Clinton, during a town hall in Columbus, Ohio, said"
-    parts = segment.split(",")
-    if len(parts) >= 3:
-        keep = ",".join(parts[-3:])
-        start = verb_start - len(keep)
-        segment = keep
-    elif len(parts) == 2 and not re.match(r"\s*(?:a|an|the|who|his|her)\b", parts[1]):
-        start = verb_start - len(parts[1])
+        start = lead.start()  # "Clinton, during a town hall in Columbus, Ohio, said"
+    else:
+        # a comma ends the clause unless it closes an apposition: "Smith, a spokesman, said"
+        parts = text[start:verb_start].split(",")
+        if len(parts) >= 3:
+            start = verb_start - len(",".join(parts[-3:]))
+        elif len(parts) == 2 and not re.match(r"\s*(?:a|an|the|who|his|her)\b", parts[1]):
+            start = verb_start - len(parts[1])
+    title = _TITLE_BEFORE.search(text, max(lo, start - 8), start)
+    if title:
+        start = title.start()  # "Col. Ryan Dillon": the sentence mark was the title's dot
     return start, verb_start
 
 
@@ -373,6 +378,9 @@ class EnglishRules:
             match = pattern.match(text, lo, hi)
             if match:
                 end = match.end()
+                rest = _CLAUSE_REST.match(text, end, hi)  # "... Dillon told reporters in Baghdad."
+                if rest and len(rest.group().split()) <= 10:
+                    end = rest.end()
                 attribution = _attribution(text, lo, match.start("np"), match.end("np"), end, True)
                 if attribution is not None:
                     return attribution
