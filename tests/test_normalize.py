@@ -67,3 +67,12 @@ def test_normalize_is_idempotent_and_agrees_with_normalize_text(text):
     once = normalize(text).text
     assert once == normalize_text(text)
     assert normalize_text(once) == once
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابوي ةىأeE\u064e\u064b\u0651\u0652\u0670"
+                                             "\u0653\u0654\u0655\u0301\u0640ﻻ«»")),
+               max_size=40))
+def test_fast_path_agrees_with_cluster_path_around_composing_marks(text):
+    # normalize() always walks clusters; normalize_text() translates char by char when it can.
+    assert normalize_text(text) == normalize(text).text

@@ -70,6 +70,7 @@ def store_statements(db: Database, report_id: int, content_hash: str, language: 
     report_speakers: dict = {}
     kept = added = 0
     keep_ids = set()
+    mention_rows: list[tuple] = []
     for position, statement in enumerate(extracted):
         norm = normalize_text(statement.text)
         occurrence = seen.get((statement.kind, norm), 0)
@@ -97,13 +98,12 @@ def store_statements(db: Database, report_id: int, content_hash: str, language: 
             statement_id = db["statements"].insert(row).last_pk
             added += 1
         keep_ids.add(statement_id)
-        for mention in statement.mentions:
-            db["mentions"].insert({
-                "statement_id": statement_id,
-                "entity_id": _entity_id(db, mention, language),
-                "type": mention.type, "surface": mention.surface, "value": mention.value,
-                "key": mention.key, "start": mention.start, "end": mention.end,
-            })
+        mention_rows.extend(
+            (statement_id, _entity_id(db, m, language), m.type, m.surface, m.value, m.key,
+             m.start, m.end) for m in statement.mentions)
+    db.conn.executemany(
+        'INSERT INTO mentions(statement_id, entity_id, type, surface, value, key, start, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
     stale = [sid for sid in existing.values() if sid not in keep_ids]
     for statement_id in stale:
         db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
