@@ -205,7 +205,8 @@ VERDICT_URL = "https://factcheck.example/2017/12/k1-coordination"
 
 
 def _verdicts(db: Database, sample: Sample) -> None:
-    """Two fact-checks of Dillon's words: one by statement id, one through verdict_links."""
+    """Two fact-checks of Dillon's words, added beside any the demo imported: one by statement
+    id, one (hostile) through verdict_links."""
     statement = sample.statements["ledger-k1#1"]
     db["verdicts"].insert({"statement_id": statement["id"], "claim_text": statement["text"],
                            "rating": "Mostly true", "rating_value": 0.8,
@@ -277,9 +278,7 @@ def build_sample(folder: Path) -> Sample:
             if _empty(db, table):
                 fill(db, sample)
                 sample.filled.append(table)
-        if _empty(db, "verdicts"):
-            _verdicts(db, sample)
-            sample.filled.append("verdicts")
+        _verdicts(db, sample)
         if db.execute("SELECT count(*) FROM outlets WHERE reliability IS NOT NULL").fetchone()[0] == 0:
             _reliability(db, sample)
             sample.filled.append("reliability")
