@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from ..normalize import Normalized, normalize_text
 from ..normalize import normalize as _normalize
-from .differences import Side, find_differences
+from .differences import Side, find_differences, negated
 from .scorers import BUILTIN, scorers
 from .tokens import Token, script_of, tokenize
 
@@ -427,9 +427,9 @@ def _entity_score(keys_a: set[str], keys_b: set[str]) -> float:
 # ``benchmarks/compare_pairs.py --fit`` (which reports their cross-validated accuracy): word
 # coverage of the less and the more covered side, character and sorted-token similarity,
 # a number or date difference, another difference, the length ratio, the most and least
-# unaligned content weight, and shared content-word bigrams.
-_WEIGHTS = (6.326, 1.605, 5.963, 1.037, -0.682, -1.427, 2.901, -0.039, -0.165, -4.653)
-_BIAS = -8.894
+# unaligned content weight, shared content-word bigrams, and a negation on one side only.
+_WEIGHTS = (6.419, 1.262, 5.965, 0.988, -0.815, 0.152, 2.788, -0.027, -0.196, -4.607, -1.072)
+_BIAS = -8.594
 
 
 def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict],
@@ -448,8 +448,10 @@ def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]
     ua, ub = _unaligned(side_a), _unaligned(side_b)
     ga, gb = _bigrams(side_a), _bigrams(side_b)
     bigram = 2 * len(ga & gb) / max(1, len(ga) + len(gb))
+    negation = negated(side_a.tokens) != negated(side_b.tokens)
     return [min(ca, cb), max(ca, cb), scored.get("characters") or 0.0, scored.get("sorted_words") or 0.0,
-            float(numeric), float(other), min(la, lb) / max(la, lb, 1), max(ua, ub), min(ua, ub), bigram]
+            float(numeric), float(other), min(la, lb) / max(la, lb, 1), max(ua, ub), min(ua, ub), bigram,
+            float(negation)]
 
 
 def _unaligned(side: "_Aligned") -> float:

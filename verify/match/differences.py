@@ -17,18 +17,18 @@ from typing import Any, Protocol, Sequence
 from ..normalize import normalize_text
 from .tokens import Token, stem
 
-__all__ = ["Side", "find_differences"]
+__all__ = ["Side", "find_differences", "negated"]
 
 _NEGATIONS = {
     # Arabic (normalised): particles and verbs of denial or refusal.
     "لا", "لم", "لن", "ليس", "ليست", "لست", "غير", "عدم", "بدون", "نفي", "ينفي", "تنفي", "نفت",
     "رفض", "يرفض", "ترفض", "رفضت", "يرفضون", "ينفون", "لايوجد", "كذب", "يكذب", "تكذب",
-    "مستبعد", "يستبعد", "تستبعد", "استبعد",
+    "مستبعد", "يستبعد", "تستبعد", "استبعد", "فشل", "يفشل", "تفشل", "فشلت",
     # English.
     "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "deny",
     "denie", "denied", "denying", "refuse", "refused", "reject", "rejected", "didn", "doesn",
-    "don", "isn", "wasn", "weren", "aren", "won", "wouldn", "couldn", "shouldn", "hasn", "haven",
-    "hadn", "cannot",
+    "isn", "wasn", "weren", "aren", "wouldn", "couldn", "shouldn", "hasn", "haven", "hadn",
+    "cannot", "fail", "failed", "failing", "unable", "lack", "lacked",
 }
 
 # Opposite directions: a word from one side of a pair on one statement and only the other side
@@ -201,8 +201,17 @@ def _opposite_pole(stem: str, words: tuple[str, ...]) -> bool:
     return any(stem.startswith(w) for w in words if not w.isascii())
 
 
-def _negations(side: Side) -> list[Token]:
-    return [t for t in side.tokens if t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS]
+def _negations(side: Side, *, shared_only: bool = False) -> list[Token]:
+    """Negation words; with ``shared_only``, only those negating a word both sides have (within
+    the next three words): "did not decrease the risk" against "a lower risk" denies nothing
+    the other side asserts."""
+    out = []
+    for i, t in enumerate(side.tokens):
+        if t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS:
+            if not shared_only or any(j in side.matched and not side.tokens[j].stop
+                                      for j in range(i + 1, min(i + 4, len(side.tokens)))):
+                out.append(t)
+    return out
 
 
 def _strip_al(stem: str) -> str:
@@ -302,9 +311,17 @@ def _date_differences(a: Side, b: Side) -> list[dict]:
     return out
 
 
+def negated(tokens: Sequence[Token]) -> bool:
+    """Whether a statement has a negation word anywhere: a weaker signal than a negation
+    difference (which must negate a shared word), used as a score feature only."""
+    return any(t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS for t in tokens)
+
+
 def _negation_differences(a: Side, b: Side) -> list[dict]:
-    neg_a, neg_b = _negations(a), _negations(b)
-    if bool(neg_a) == bool(neg_b):
+    if negated(a.tokens) == negated(b.tokens):
+        return []
+    neg_a, neg_b = _negations(a, shared_only=True), _negations(b, shared_only=True)
+    if not neg_a and not neg_b:
         return []
     has, other, flipped = (a, b, False) if neg_a else (b, a, True)
     tok = (neg_a or neg_b)[0]
