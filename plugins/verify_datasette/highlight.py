@@ -60,10 +60,11 @@ def render(text: str, spans: Iterable[Span],
     return Markup("").join(out)
 
 
-def _difference_title(difference: dict) -> str:
+def _difference_title(difference: dict, side: str) -> str:
+    """``number: hundreds ≠ thousands``, this side's words first."""
     kind = str(difference.get("kind") or "difference")
-    a, b = difference.get("a"), difference.get("b")
-    return f"{kind}: {a} ≠ {b}" if a is not None and b is not None else kind
+    mine, theirs = difference.get(side), difference.get("b" if side == "a" else "a")
+    return f"{kind}: {mine} ≠ {theirs}" if mine is not None and theirs is not None else kind
 
 
 def mark_match(text: str, aligned: Iterable[Sequence[int]] | None,
@@ -77,7 +78,7 @@ def mark_match(text: str, aligned: Iterable[Sequence[int]] | None,
         if not isinstance(difference, dict):
             continue
         for s, e in clean_spans([difference.get(f"{side}_span")], len(text)):
-            spans.append(Span(s, e, ("difference", _difference_title(difference))))
+            spans.append(Span(s, e, ("difference", _difference_title(difference, side))))
 
     # A difference wins over alignment, and adjacent pieces of one difference stay one mark.
     merged: list[tuple[str, Any]] = []
