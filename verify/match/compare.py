@@ -530,8 +530,9 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         score = _combined(features(side_a, side_b, differences, scored))
         if quote_score is not None:
             # A quote found inside the other statement carries the pair even when the texts
-            # around it differ; squared so that only a quote mostly found can do so.
-            score = max(score, quote_score ** 2)
+            # around it differ; squared so that only a quote mostly found can do so, less
+            # steeply when one known person is quoted in both.
+            score = max(score, quote_score ** (1.5 if same_speaker else 2))
         extra = {name: v for name, v in scored.items() if name not in BUILTIN and v is not None}
         if extra:
             score = max(score, *extra.values())
