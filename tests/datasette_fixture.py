@@ -23,24 +23,6 @@ from verify.normalize import normalize, normalize_text
 
 EXPECTED = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
 
-# The SQL of the view requested from the lead as a numbered migration (see the report).
-STATEMENT_OVERVIEW_SQL = """
-CREATE VIEW IF NOT EXISTS statement_overview AS
-SELECT s.id, s.uid, s.text, s.kind, s.language, s.anonymous,
-       s.speaker_id, sp.name AS speaker, sp.reliability AS speaker_reliability,
-       s.report_id, r.title AS report_title, r.published_at,
-       r.outlet_id, o.name AS outlet, o.reliability AS outlet_reliability,
-       s.claim_id,
-       coalesce(c.independent, 0) AS independent, coalesce(c.reports, 0) AS reports,
-       coalesce(c.outlets, 0) AS outlets, coalesce(c.contradictions, 0) AS contradictions,
-       coalesce(c.misattributions, 0) AS misattributions, coalesce(c.support, 0) AS support,
-       c.first_seen
-FROM statements s
-JOIN reports r ON r.id = s.report_id
-LEFT JOIN outlets o ON o.id = r.outlet_id
-LEFT JOIN speakers sp ON sp.id = s.speaker_id
-LEFT JOIN corroboration c ON c.statement_id = s.id
-"""
 
 HOSTILE_TITLE = 'Breaking <script>alert("title")</script>'
 HOSTILE_TEXT = ('An official said "the <img src=x onerror=alert(1)> crossing reopened on Monday" '
@@ -282,7 +264,6 @@ def build_sample(folder: Path) -> Sample:
         if db.execute("SELECT count(*) FROM outlets WHERE reliability IS NOT NULL").fetchone()[0] == 0:
             _reliability(db, sample)
             sample.filled.append("reliability")
-        db.execute(STATEMENT_OVERVIEW_SQL)
     for quote_id, row in sample.statements.items():
         sample.statements[quote_id] = next(db.query("SELECT * FROM statements WHERE id = ?",
                                                     [row["id"]]))

@@ -281,3 +281,24 @@ def m001_initial(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m002_statement_overview(db: Database) -> None:
+    """One row per statement with its outlet, speaker and counts, so they sort, facet and export."""
+    db.executescript(
+        """
+        CREATE VIEW IF NOT EXISTS statement_overview AS
+        SELECT s.id, s.uid, s.text, s.kind, s.language, s.anonymous,
+               s.speaker_id, sp.name AS speaker, sp.reliability AS speaker_reliability,
+               s.report_id, r.title AS report_title, r.published_at,
+               r.outlet_id, o.name AS outlet, o.reliability AS outlet_reliability, s.claim_id,
+               coalesce(c.independent, 0) AS independent, coalesce(c.reports, 0) AS reports,
+               coalesce(c.outlets, 0) AS outlets, coalesce(c.contradictions, 0) AS contradictions,
+               coalesce(c.misattributions, 0) AS misattributions,
+               coalesce(c.support, 0) AS support, c.first_seen
+        FROM statements s JOIN reports r ON r.id = s.report_id
+        LEFT JOIN outlets o ON o.id = r.outlet_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
+        LEFT JOIN corroboration c ON c.statement_id = s.id;
+        """
+    )
