@@ -28,6 +28,10 @@ def _build_claims(db: Database) -> bool:
         from ..match import build_claims
     except ImportError:
         return False
+    # report_links.claim_id cascades from claims and has no index: emptied first (it is rebuilt
+    # anyway), rewriting the claims does not scan it once per deleted claim
+    with db.conn:
+        db.execute("DELETE FROM report_links")
     build_claims(db)
     return True
 
