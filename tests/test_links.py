@@ -120,3 +120,18 @@ def test_a_large_media_group_keeps_only_the_pairs_that_share_a_claim(world, monk
     world.claim(world.statement(d2, QUOTE), world.statement(t1, QUOTE))
     world.score()
     assert [(r[0], r[1]) for r in links(world, "same_owner")] == [(d2, t1)]
+
+
+def test_a_wire_credited_by_many_reports_is_stored_as_a_star(world, monkeypatch):
+    monkeypatch.setattr("verify.score.links.MAX_PAIRS_GROUP", 2)
+    reports = [world.report(world.outlet(f"Outlet {i}"), cites=("Agence France-Presse",))
+               for i in range(4)]
+    lone = world.report(world.outlet("Ledger"))
+    statements = [world.statement(r, QUOTE) for r in reports + [lone]]
+    world.claim(*statements)
+    world.score()
+    # six pairs would be stored; the star keeps three rows around the earliest report
+    assert [(r[0], r[1]) for r in links(world, "cites")] == [(reports[0], r) for r in reports[1:]]
+    # the counts do not change: all four are one component, the Ledger another
+    assert world.corr(statements[4])["independent"] == 1
+    assert world.corr(statements[0])["independent"] == 1

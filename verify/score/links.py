@@ -179,14 +179,16 @@ def find_links(db: Database, tables: Tables, nodes: ClaimNodes) -> Links:
         if not credits or len(credits) + len(publishers) < 2:
             continue
         name = outlets.name.get(key, str(key))
-        pairs = [(p, q, f"report {int(nodes.report[q])} credits {name}") for p in publishers
-                 for q in credits]
-        pairs += [(p, q, f"both credit {name}") for i, p in enumerate(credits)
-                  for q in credits[i + 1:]]
-        if len(pairs) > MAX_PAIRS_GROUP:
+        n_pairs = len(publishers) * len(credits) + len(credits) * (len(credits) - 1) // 2
+        if n_pairs > MAX_PAIRS_GROUP:
             hub = min(publishers or credits, key=lambda n: int(nodes.report[n]))
             pairs = [(hub, q, f"credits {name} (with {len(credits)} others in the claim)")
                      for q in publishers + credits if q != hub]
+        else:
+            pairs = [(p, q, f"report {int(nodes.report[q])} credits {name}")
+                     for p in publishers for q in credits]
+            pairs += [(p, q, f"both credit {name}") for i, p in enumerate(credits)
+                      for q in credits[i + 1:]]
         claim_id = int(nodes.claim[nodes.claim_start[c]])
         for p, q, why in pairs:
             if _pair(int(node_article[p]), int(node_article[q])) in independent \
