@@ -27,6 +27,17 @@ def _open(path: str):
         raise click.ClickException(str(error)) from error
 
 
+def _finish(command: str, line: str, failures: list[str], *, warnings: list[str] = ()) -> None:
+    """Print each failure as one line, then the summary; exit 1 when anything failed."""
+    for reason in warnings:
+        click.echo(f"warning: {reason}", err=True)
+    for reason in failures:
+        click.echo(f"failed: {reason}", err=True)
+    click.echo(f"{command}: {line}")
+    if failures:
+        sys.exit(1)
+
+
 def _column_map(values: tuple[str, ...]) -> dict[str, str]:
     mapping = {}
     for value in values:
@@ -105,11 +116,7 @@ def ingest(db, inputs, outlet, owner, language, published, columns, allow_privat
         summary = run_ingest(database, inputs, options, progress=progress)
         run.counts = summary.counts()
     progress.close()
-    for origin, reason in summary.failures:
-        click.echo(f"failed: {origin}: {reason}", err=True)
-    click.echo(f"ingest: {summary.line()}")
-    if summary.failed:
-        sys.exit(1)
+    _finish("ingest", summary.line(), [f"{origin}: {reason}" for origin, reason in summary.failures])
 
 
 @cli.command()
@@ -208,13 +215,7 @@ def verdicts(db, file):
         run.counts = {"imported": result.imported, "updated": result.updated,
                       "linked": result.linked, "unlinked": result.unlinked,
                       "failed": len(result.failed)}
-    for reason in result.warnings:
-        click.echo(f"warning: {reason}", err=True)
-    for reason in result.failed:
-        click.echo(f"failed: {reason}", err=True)
-    click.echo(f"verdicts: {result.line()}")
-    if result.failed:
-        sys.exit(1)
+    _finish("verdicts", result.line(), result.failed, warnings=result.warnings)
 
 
 @cli.command("export-claimreview")
@@ -264,11 +265,7 @@ def priors(db, file, source):
             raise click.ClickException(str(error)) from error
         run.counts = {"rows": result.rows, "matched": result.matched,
                       "unmatched": len(result.unmatched), "failed": len(result.failed)}
-    for reason in result.failed:
-        click.echo(f"failed: {reason}", err=True)
-    click.echo(f"priors: {result.line()}")
-    if result.failed:
-        sys.exit(1)
+    _finish("priors", result.line(), result.failed)
 
 
 @cli.command()
@@ -292,12 +289,8 @@ def outlets(db, file):
             raise click.ClickException(str(error)) from error
         run.counts = {"created": result.created, "updated": result.updated,
                       "failed": len(result.failed)}
-    for reason in result.failed:
-        click.echo(f"failed: {reason}", err=True)
-    click.echo(f"outlets: {result.created} created, {result.updated} updated, "
-               f"{len(result.failed)} failed")
-    if result.failed:
-        sys.exit(1)
+    _finish("outlets", f"{result.created} created, {result.updated} updated, "
+                       f"{len(result.failed)} failed", result.failed)
 
 
 @cli.command()

@@ -4,35 +4,29 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
+from dataclasses import replace
 from typing import Iterator
 
-from ..decode import DecodeError, decode_bytes
 from ..hookspecs import hookimpl
 from ..model import ReadFailure, ReadOptions, ReportInput
+from .files import FileReader
 from .records import RecordError, report_from_record
 
 csv.field_size_limit(50_000_000)
 
 
-class CsvReader:
+class CsvReader(FileReader):
     """Reads ``.csv`` and ``.tsv`` files, one report per row."""
 
     name = "csv"
     suffixes = (".csv", ".tsv")
 
-    def can_read(self, source: str) -> bool:
-        return Path(source).suffix.lower() in self.suffixes
-
     def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
-        try:
-            text, _ = decode_bytes(Path(source).read_bytes())
-        except OSError as error:
-            yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+        loaded = self.load(source, replace(options, max_bytes=2**62))
+        if isinstance(loaded, ReadFailure):
+            yield loaded
             return
-        except DecodeError as error:
-            yield ReadFailure(source, str(error))
-            return
+        _, text = loaded
         delimiter = "\t" if source.lower().endswith(".tsv") else ","
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         headers = reader.fieldnames or []

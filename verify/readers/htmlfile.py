@@ -15,6 +15,7 @@ from ..decode import DecodeError, declared_charset, decode_bytes
 from ..hookspecs import hookimpl
 from ..html import extract_article
 from ..model import ReadFailure, ReadOptions, ReportInput
+from .files import FileReader
 
 
 def report_from_html(data: bytes, *, origin: str, charset: str | None = None,
@@ -40,14 +41,11 @@ def report_from_html(data: bytes, *, origin: str, charset: str | None = None,
     )
 
 
-class HtmlFileReader:
-    """Reads a saved page as one report."""
+class HtmlFileReader(FileReader):
+    """Reads a saved page as one report (decoding by the page's own declared charset)."""
 
     name = "html"
     suffixes = (".html", ".htm", ".xhtml")
-
-    def can_read(self, source: str) -> bool:
-        return "://" not in source and Path(source).suffix.lower() in self.suffixes
 
     def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
         path = Path(source)

@@ -3,34 +3,28 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from dataclasses import replace
 from typing import Iterator
 
-from ..decode import DecodeError, decode_bytes
 from ..hookspecs import hookimpl
 from ..model import ReadFailure, ReadOptions, ReportInput
+from .files import FileReader
 from .records import RecordError, report_from_record
 
 
-class JsonlReader:
+class JsonlReader(FileReader):
     """Reads ``.jsonl``/``.ndjson`` files, one report per non-empty line."""
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
 
-    def can_read(self, source: str) -> bool:
-        return Path(source).suffix.lower() in self.suffixes
-
     def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
-        try:
-            data = Path(source).read_bytes()
-            text, _ = decode_bytes(data)
-        except OSError as error:
-            yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+        # One line may not exceed the limit, but the file as a whole may.
+        loaded = self.load(source, replace(options, max_bytes=2**62))
+        if isinstance(loaded, ReadFailure):
+            yield loaded
             return
-        except DecodeError as error:
-            yield ReadFailure(source, str(error))
-            return
+        _, text = loaded
         # Only "\n" ends a record: str.splitlines() would also split inside a JSON string at
         # U+2028, U+0085 and friends, which json.dumps(ensure_ascii=False) leaves unescaped.
         for number, line in enumerate(text.split("\n"), start=1):

@@ -11,13 +11,12 @@ is a citation, not text.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterator
 
 from ..dates import is_date_line, parse_published
-from ..decode import DecodeError, decode_bytes
 from ..hookspecs import hookimpl
 from ..model import ReadFailure, ReadOptions, ReportInput
+from .files import FileReader
 
 _ARABIC_DATELINE = re.compile(
     r"^(?P<place>[^\n:()\-–—\"«]{2,40}?)\s*[-–—]\s*(?P<source>[^\n:()\-–—\"«]{2,40}?)\s*[:\-–—]\s*"
@@ -93,33 +92,21 @@ def parse_plain_text(text: str) -> ReportInput:
     )
 
 
-class TextReader:
+class TextReader(FileReader):
     """Reads ``.txt`` files as one report each."""
 
     name = "text"
     suffixes = (".txt", ".text")
 
-    def can_read(self, source: str) -> bool:
-        return Path(source).suffix.lower() in self.suffixes
-
     def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            yield ReadFailure(source, f"cannot read: {error.strerror or error}")
+        loaded = self.load(source, options)
+        if isinstance(loaded, ReadFailure):
+            yield loaded
             return
-        if len(data) > options.max_bytes:
-            yield ReadFailure(source, f"too large: {len(data):,} bytes (limit {options.max_bytes:,})")
-            return
-        try:
-            text, _ = decode_bytes(data)
-        except DecodeError as error:
-            yield ReadFailure(source, str(error))
-            return
+        data, text = loaded
         report = parse_plain_text(text)
         report.raw = data
-        report.origin = str(path)
+        report.origin = str(source)
         yield report
 
 
