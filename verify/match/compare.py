@@ -36,7 +36,7 @@ RELATIONS = ("same_quote", "misattributed", "paraphrase", "contradicts", "relate
 THRESHOLDS = {
     "same_words": 0.88,  # quote (or whole text) this close: the same words
     "paraphrase": 0.42,  # combined score: the same claim in other words
-    "contradicts": 0.45,  # combined score above which a concrete difference is a contradiction
+    "contradicts": 0.3,  # text or quote score above which a concrete difference is a contradiction
     "related": 0.30,  # combined score: same entities and event
 }
 
