@@ -227,6 +227,14 @@ _DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التق�
 _PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)?")
 
 
+_SHORT_QUOTED = re.compile(r'"[^"\s]*(?:\s+[^"\s]+){0,2}\s*"')
+
+
+def _has_quote(text: str) -> bool:
+    """Whether quoted words (more than a quoted name of up to three words) lie in ``text``."""
+    return '"' in _SHORT_QUOTED.sub("", text)
+
+
 def _is_role_word(norm: str, token: tuple[int, int]) -> bool:
     word = norm[token[0]:token[1]]
     return word in _ROLES or (word.startswith("ال") and word[2:] in _ROLES)
@@ -299,14 +307,17 @@ class ArabicRules:
 
     min_quote_words = 3
     unattributed_quote_words = 8
+    names_keep_context = True
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         norm = doc.norm
+        if _NAMING_NOUN.search(norm, nlo, nhi):
+            return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، تحت شعار "...": a name, not words said
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
             verbs = list(_VERB.finditer(norm, nlo, match.start("w")))
-            if verbs and '"' not in norm[verbs[-1].end():match.start("w")]:
+            if verbs and not _has_quote(norm[verbs[-1].end():match.start("w")]):
                 # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first
                 named = _speaker_attribution(doc, verbs[-1].start(), verbs[-1].end(),
                                              match.start("w"), nhi, True)
@@ -323,10 +334,10 @@ class ArabicRules:
             verb = verbs[-1]
             tail = norm[verb.end():nhi]
             connector = _TAIL_CONNECTOR.search(norm, verb.end(), nhi)
-            if '"' not in tail and len(tail.split()) <= 30:
+            if not _has_quote(tail) and len(tail.split()) <= 30:
                 np_end = connector.start() if connector else nhi
                 after_connector = norm[connector.end():nhi].split() if connector else []
-                if len(after_connector) <= 12 and (connector or len(tail.split()) <= 20):
+                if len(after_connector) <= 12:
                     adjacent = len(after_connector) <= 2
                     if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
@@ -350,11 +361,12 @@ class ArabicRules:
         lead = _SUBJECT_LEAD.match(norm, clause, verb.start())
         s = lead.end() if lead else clause
         subject = norm[s:verb.start()].strip(" ,")
-        if subject and len(subject.split()) <= 8 and '"' not in subject:
+        if subject and len(subject.split()) <= 8 and not _has_quote(subject):
             parsed = parse_speaker(doc, s, verb.start())
             if isinstance(parsed, SpeakerRef):
-                o_start, o_end = doc.to_orig(clause if lead else s, nhi)
-                o_start = doc.to_orig(s, nhi)[0]
+                while clause < s and norm[clause] in " ,":
+                    clause += 1
+                o_start, o_end = doc.to_orig(clause, nhi)  # "وكانت مصادر كردية، أكدت": from وكانت
                 return Attribution(o_start, o_end, speaker=parsed, adjacent=True)
         o_start, o_end = doc.to_orig(verb.start(), nhi)
         return Attribution(o_start, o_end, follow="last", adjacent=True)
@@ -417,6 +429,11 @@ class ArabicRules:
         return out
 
 
+_NAMING_NOUN = re.compile(
+    r"(?:^|\s)[وبل]?[لب]?(?:ال)?(?:صحيفه|جريده|مجله|قناه|وكاله|موقع|معسكر|قاعده|شعار|عنوان|اسم|مسمي|برنامج|"
+    r"كتاب|فيلم|مسلسل|روايه|اغنيه|حمله|عمليه|مبادره|جمعيه|مؤسسه|مهرجان|منظمه|حركه|حزب|تنظيم|شركه|"
+    r"ملتقي|ندوه|مؤتمر|وسم|هاشتاغ|مجموعه|ائتلاف|تحالف|يسمي|يعرف|بعنوان|وصفته|وصفه|وصفها|سماه|"
+    r"سموه)\s*$")
 _RELAYED_BY = re.compile(r"(?:نقلتها|نقلها|اوردتها|اوردها|بثتها|نشرتها|نشرها|اوردته|نقلته)\s+"
                          r"(?P<np>(?:وسائل|وسايل|صحيفه|وكاله|قناه|موقع|مواقع|صحف)[^,.:;\"()]{0,60}?)"
                          r"\s*(?=[,.:;\"(]|$)")

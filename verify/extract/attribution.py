@@ -46,6 +46,7 @@ class Rules(Protocol):
 
     min_quote_words: int
     unattributed_quote_words: int
+    names_keep_context: bool  # وطالب بلحاج، ... حزب "الجبهة"، بـ"...": the verb reaches past a quoted name
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None: ...
 
@@ -180,8 +181,9 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
         speaker = None
         if attribution is not None:
             if words < rules.min_quote_words and not attribution.adjacent:
-                boundary = quote.close
-                continue
+                if not rules.names_keep_context:
+                    boundary = quote.close
+                continue  # a quoted name: the words around it may still attribute the next one
             if attribution.follow == "last" and attribution.start > boundary:
                 # "واعتبر X أن ...، مضيفا أن "..."": the indirect speech before names the speaker
                 units.extend(_indirect(doc, rules, state, index, boundary, attribution.start))
@@ -197,7 +199,8 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
                 speaker = state.subject  # "Valastro praised Christie. "We need someone ...""
             elif words < rules.unattributed_quote_words:
-                boundary = quote.close
+                if words > 3 or not rules.names_keep_context:
+                    boundary = quote.close
                 continue
             elif state.quote_sentence >= index - 3:
                 speaker = state.last  # a long quotation among another speaker's quotations

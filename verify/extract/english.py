@@ -31,7 +31,7 @@ texted testified testifies pleaded pleads confirmed confirms confirm added repor
 warned cautioned announced""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 _VERB = r"(?:" + _VERBS + r")"
-_MULTIWORD = r"(?:went on|pointed out|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
+_MULTIWORD = r"(?:went on|pointed out|(?:declined|refused) to (?:say|comment|specify|disclose)|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
 TITLE_WORDS = frozenset("""mr mrs ms dr sen rep gov gen col lt maj capt sgt adm brig cmdr president
 senator governor secretary representative congressman congresswoman speaker chairman judge justice
 mayor sheriff pastor rev father sister sheikh ambassador attorney general minister king queen prince
@@ -51,6 +51,7 @@ _ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administr
                   r"DNC|RNC|GOP|court|board|university|bureau|team|staff|network|corp|inc)\b")
 _NAME_TOKEN = (r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_'’\-]*[a-zß-öø-ÿ][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*|[A-Z]\.|"
                r"[A-Z]{2,}(?=\s+[A-Z][a-z])|O’[A-Z][a-z]+)")
+_NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu|abd)-[A-Z][\w’'-]*|" + _NAME_TOKEN[3:]
 _NAME = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|(?:de|van|von|bin|al|la|du|del)(?=\s+[A-Z])))*"
                    r"(?:,?\s+(?:Jr|Sr|II|III)\.?)?")
 _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Rev|Cmdr|Lt\. Gen|"
@@ -139,10 +140,13 @@ _INDIRECT = re.compile(
     r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?(?:,[^;\"“”]{1,100}?,)?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
     r")(?P<obj>\s+(?:reporters|him|her|them|us|me|CNN|[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|(?:last|on|this)\s+\w+|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday))?\s*,?\s+that\s+")
+    r"Friday|Saturday|Sunday))?\s*,?\s+(?:that\s+|(?=(?:the|a|an|it|he|she|they|there|his|her|its|their|"
+    r"how|what|whether|when|why|where|who|if|Iraqi?|US|U\.S\.|"
+    r"(?!(?:in|on|at|to|for|with|by|from|of|about|after|before|during)\b)[a-z]+)\s))")
 _INDIRECT_AFTER = re.compile(
-    r",\s*(?P<np>(?:[A-Z][^,;\"“”]{0,60}?|he|she|they|it)(?:,\s*[^,;\"“”]{1,80}?,)?)\s+(?P<verb>said|says|"
-    r"added|argued|claimed|noted|told\s+\w+|wrote|warned|insisted|explained)(?:\s+[A-Z]\w+day)?\s*\.?\s*$")
+    r",\s*(?P<np>(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Za-z][^,;\"“”]{0,60}?|he|she|they|it)"
+    r"(?:,\s*[^,;\"“”]{1,80}?,)?)\s+(?P<verb>said|says|added|argued|claimed|noted|told\s+\w+|wrote|warned|"
+    r"insisted|explained|reported|announced)(?:\s+(?:on\s+)?[A-Z]\w+day|\s+in\s+a\s+statement)?\s*(?:\.?\s*$|,)")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -330,6 +334,7 @@ class EnglishRules:
 
     min_quote_words = 1
     unattributed_quote_words = 8
+    names_keep_context = False
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
@@ -398,7 +403,11 @@ class EnglishRules:
         if match:
             np_start, np_end = _np_before(text, lo, match.start("verb"))
             attribution = _attribution(text, np_start, np_start, np_end, match.end(), False)
-            if attribution is not None:
+            said_that = match.group().rstrip().endswith("that")
+            named = attribution is not None and attribution.speaker is not None and \
+                attribution.speaker.name != attribution.speaker.role and np_start == lo
+            if attribution is not None and (said_that or named):
+                # without "that", only a named subject opening the sentence: "Mahmoud said the force ..."
                 found.append((attribution, match.end(), hi))
                 return found
         match = _INDIRECT_AFTER.search(text, lo, hi)
