@@ -131,3 +131,15 @@ def test_sample_answer_key(tmp_path):
         assert len({claim_of[i] for i in ids}) == 1, claim["id"]
         others = {statement[q] for q in statement} - ids
         assert not any(claim_of[i] == claim_of[next(iter(ids))] for i in others), claim["id"]
+
+
+def test_short_statement_with_typos_is_found(tmp_path):
+    """Short statements sharing no word exactly (typos) are still candidates, through trigrams."""
+    db = open_db(tmp_path / "v.db")
+    _insert(db, [("https://a.example/1", "A", [("Barzani resigns", None, None)]),
+                 ("https://b.example/2", "B", [("Barzany resigned", None, None)]),
+                 ("https://c.example/3", "C", [("Markets in Tokyo closed higher on Friday.", None, None)])])
+    match_database(db, processes=1)
+    rows = db.execute("SELECT a_id, b_id, relation, method FROM matches").fetchall()
+    assert [(a, b, method) for a, b, _, method in rows] == [(1, 2, "ngrams")]
+    assert rows[0][2] == "same_quote"

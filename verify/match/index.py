@@ -24,10 +24,12 @@ import numpy as np
 from .tokens import tokenize
 
 __all__ = ["Vocabulary", "Keys", "statement_keys", "CandidateIndex", "KEYS_PER_STATEMENT",
-           "DF_CAP_FRACTION", "PREFIX_SHARE", "DF_CAP_MIN", "quick_similarity", "content_stems"]
+           "DF_CAP_FRACTION", "PREFIX_SHARE", "DF_CAP_MIN", "quick_similarity", "content_stems", "trigrams"]
 
 KEYS_PER_STATEMENT = 6  # at least this many word keys (all of a short statement's words)
 PREFIX_SHARE = 0.7
+SHORT = 4  # statements with this many content words or fewer are also indexed by trigrams
+GRAM_SHARE = 0.6
 DF_CAP_FRACTION = 0.002  # a word in more than 0.2% of statements is too common to be a key
 DF_CAP_MIN = 50
 
@@ -111,7 +113,9 @@ class CandidateIndex:
     Word keys and entity keys live in separate postings: a pair is a word candidate when it
     shares two word keys (one if either side has fewer than three), an entity candidate when it
     shares two entity keys at least one of which names an entity (two bare numbers are not a
-    story).
+    story). Short statements are also indexed by the character trigrams of their words, so a
+    typo in one of their few words does not hide them: two short statements are candidates
+    when they share 60% of the trigrams of the smaller. Every rule is symmetric.
     """
 
     def __init__(self, keys: Sequence[Keys], cap: int) -> None:
@@ -127,6 +131,16 @@ class CandidateIndex:
         self.words = {w: np.asarray(p, dtype=np.int32) for w, p in words.items() if len(p) > 1}
         self.ents = {e: np.asarray(p, dtype=np.int32) for e, p in ents.items() if 1 < len(p) <= cap}
         self._nwords = np.asarray([len(k.words) for k in keys], dtype=np.int32)
+        grams: dict[str, list[int]] = {}
+        ngrams = np.zeros(len(keys), dtype=np.int32)
+        for g, k in enumerate(keys):
+            if len(k.stems) <= SHORT:
+                mine = trigrams(k.stems)
+                ngrams[g] = len(mine)
+                for gram in mine:
+                    grams.setdefault(gram, []).append(g)
+        self.grams = {t: np.asarray(p, dtype=np.int32) for t, p in grams.items() if 1 < len(p) <= cap}
+        self._ngrams = ngrams
 
     def _shared(self, postings: dict[str, np.ndarray], keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
         arrays = [postings[k] for k in keys if k in postings]
@@ -147,6 +161,12 @@ class CandidateIndex:
             need = np.where(np.minimum(self._nwords[ids], len(k.words)) < 3, 1, 2)
             for other in ids[(counts >= need) & (ids != g)].tolist():
                 out[other] = "words"
+        if self._ngrams[g]:
+            ids, counts = self._shared(self.grams, trigrams(k.stems))
+            if len(ids):
+                need = np.ceil(GRAM_SHARE * np.minimum(self._ngrams[ids], self._ngrams[g]))
+                for other in ids[(counts >= need) & (ids != g)].tolist():
+                    out.setdefault(other, "ngrams")
         named = [e for e in k.entities if e.startswith("e:")]
         if named:
             with_name = self._shared(self.ents, named)[0]
@@ -156,6 +176,11 @@ class CandidateIndex:
                 for other in ids[keep].tolist():
                     out.setdefault(other, "entities")
         return out
+
+
+def trigrams(stems: Iterable[str]) -> set[str]:
+    """Character trigrams of words padded with spaces, the unit of typo-tolerant lookup."""
+    return {f" {s} "[i:i + 3] for s in stems for i in range(len(s))}
 
 
 def quick_similarity(a: tuple[str, ...], b: tuple[str, ...], vocab: Vocabulary) -> float:
