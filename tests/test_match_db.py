@@ -142,4 +142,4 @@ def test_short_statement_with_typos_is_found(tmp_path):
     match_database(db, processes=1)
     rows = db.execute("SELECT a_id, b_id, relation, method FROM matches").fetchall()
     assert [(a, b, method) for a, b, _, method in rows] == [(1, 2, "ngrams")]
-    assert rows[0][2] == "same_quote"
+    assert rows[0][2] == "paraphrase"
