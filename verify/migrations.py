@@ -302,3 +302,9 @@ def m002_statement_overview(db: Database) -> None:
         LEFT JOIN corroboration c ON c.statement_id = s.id;
         """
     )
+
+
+@migrations()
+def m003_report_links_claim_index(db: Database) -> None:
+    """Deleting claims cascades to report_links by claim_id; without an index a rescore crawled."""
+    db.execute("CREATE INDEX IF NOT EXISTS report_links_claim ON report_links(claim_id)")
