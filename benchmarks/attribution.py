@@ -41,7 +41,10 @@ def fold_of(name: str) -> int:
     return int(hashlib.md5(name.encode()).hexdigest(), 16) % 5
 
 
-def load_article(txt: Path, ann: Path) -> tuple[str, list[dict]]:
+def load_article(txt: Path, ann: Path) -> tuple[str, list[dict], list[tuple[int, str]]]:
+    """The text, its gold direct quotes, and every attribution's Source as (offset, words):
+    a pronoun is resolved against all of them, since "Covert said the campaign ... "...," he
+    said" names its speaker in an indirect attribution."""
     text = txt.read_text(encoding="utf-8")
     spans, relations = {}, []
     for line in ann.read_text(encoding="utf-8").splitlines():
@@ -52,18 +55,20 @@ def load_article(txt: Path, ann: Path) -> tuple[str, list[dict]]:
             spans[parts[0]] = (label, pieces)
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(arg.split(":") for arg in parts[1].split()[1:]))
-    gold = []
+    gold, sources = [], []
     for rel in relations:
+        source = spans.get(rel.get("Source"))
+        if source:
+            sources.append((source[1][0][0], " ".join(text[a:b] for a, b in source[1])))
         content = spans.get(rel.get("Content"))
         if not content:
             continue
         inside = _inside_marks(text, content[1])
         if not inside:
             continue
-        source = spans.get(rel.get("Source"))
         gold.append({"words": inside, "source": source and " ".join(text[a:b] for a, b in source[1]),
                      "source_at": source and source[1][0][0]})
-    return text, gold
+    return text, gold, sorted(sources)
 
 
 def _inside_marks(text: str, pieces: list[tuple[int, int]]) -> set[int]:
@@ -94,9 +99,8 @@ def _surname(source: str) -> str:
     return (caps[-1] if caps else (words[-1] if words else "")).lower()
 
 
-def gold_surnames(gold: list[dict]) -> None:
-    named = sorted((g["source_at"], g["source"]) for g in gold if g["source"]
-                   and g["source"].strip().lower() not in _PRONOUNS)
+def gold_surnames(gold: list[dict], sources: list[tuple[int, str]]) -> None:
+    named = [(at, s) for at, s in sources if s.strip().lower() not in _PRONOUNS]
     for g in gold:
         source = g["source"]
         if not source:
@@ -179,8 +183,8 @@ def main() -> None:
         ann = anns.get(txt.stem)
         if ann is None:
             continue
-        text, gold = load_article(txt, ann)
-        gold_surnames(gold)
+        text, gold, sources = load_article(txt, ann)
+        gold_surnames(gold, sources)
         started = time.perf_counter()
         found = extracted_quotes(text)
         elapsed += time.perf_counter() - started

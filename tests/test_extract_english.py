@@ -87,3 +87,16 @@ def test_attribution_keeps_its_circumstances():
     statements = extract(text, language="en")
     assert [s.kind for s in statements] == ["quote"]
     assert statements[0].text.endswith("in Baghdad on Tuesday")
+
+
+def test_he_said_is_the_person_the_narration_turned_to():
+    text = ('"We are ahead," Clinton said on Sunday. As he shook hands with voters in West '
+            'Hollywood, Bernie Sanders reiterated his belief in a contested convention. '
+            '"Absolutely," he said when asked by a reporter.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Clinton", "Bernie Sanders"]
+
+
+def test_a_capitalised_word_before_a_plural_noun_is_not_whom_he_means():
+    text = ('"We will win," Sen. Marco Rubio said. Federal mandates are a burden on schools. '
+            '"They distract from teaching," he said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Marco Rubio", "Marco Rubio"]

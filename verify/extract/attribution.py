@@ -139,8 +139,8 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
         if subject is not None:  # "Valastro praised Christie. "We need someone ...""
             state.subject = subject
             state.subject_sentence = index
-            if subject.kind == "person" and subject.name != subject.role and state.person is None:
-                state.person = subject  # "he" is the last speaker; a subject only until there is one
+            if subject.kind == "person" and subject.name != subject.role:
+                state.person = subject  # "he" is whom the narration last turned to, speaker or not
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside, next_end)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)

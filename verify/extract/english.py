@@ -329,6 +329,20 @@ def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return (names[-1].start(), names[-1].end()) if names else None
 
 
+def _looks_like_person(text: str, speaker: SpeakerRef, before: int) -> bool:
+    """Whether a sentence's subject is a person a later "he" may mean: a title, a full name
+    ("Bernie Sanders"), or a surname already given in full earlier in the report."""
+    if speaker.title:
+        return True
+    words = speaker.name.split()
+    if not words or speaker.name == speaker.role or _CALENDAR.match(words[0]) \
+            or words[0] in _NOT_SUBJECT or _ORG.search(speaker.name) or _MEDIA.search(speaker.name):
+        return False
+    if len(words) >= 2:
+        return all(w[:1].isupper() for w in words)
+    return re.search(r"\b[A-Z][\w’'.-]+\s+" + re.escape(words[0]) + r"\b", text[:before]) is not None
+
+
 class EnglishRules:
     """Attribution rules for English news prose."""
 
@@ -434,4 +448,8 @@ class EnglishRules:
         if span is None:
             return None
         parsed = parse_speaker(doc.text, *span)
-        return parsed if isinstance(parsed, SpeakerRef) else None
+        if not isinstance(parsed, SpeakerRef):
+            return None
+        if parsed.kind == "person" and not _looks_like_person(doc.text, parsed, lo):
+            return None  # "Federal mandates are ...": a capitalised word before a plural noun
+        return parsed
