@@ -46,6 +46,39 @@ def test_indirect_speech_without_marks():
     assert [(s.kind, s.speaker.role) for s in statements] == [("indirect", "وزير الدفاع")]
 
 
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("كركوك - و م أ: أعلنت شركة نفط الشمال، الأحد، استئناف ضخ النفط الخام من حقلين قرب كركوك.",
+     "شركة نفط الشمال", "organisation"),
+    ("أعلنت وزارة الداخلية العراقية القبض على المتهم بقتل عارضة الأزياء.",
+     "وزارة الداخلية العراقية", "organisation"),
+    ("دعا الأمين العام للحزب عبد الإله ابن كيران، اليوم الجمعة، المواطنين إلى التصويت.",
+     "عبد الإله ابن كيران", "person"),
+    ("شكك المتحدث باسم وزارة الثروات الطبيعية، هيمن رشيد، في الأرقام التي أعلنتها الشركة.",
+     "هيمن رشيد", "person"),
+])
+def test_indirect_speech_with_a_verbal_noun_or_a_call(text, speaker, kind):
+    statements = extract(text, language="ar")
+    assert [(s.kind, s.speaker.name, s.speaker.kind) for s in statements] == [("indirect", speaker, kind)]
+
+
+def test_a_surname_named_before_calls_without_an():
+    text = ('قال مدير سد دبس، نوزاد كريم، إن "منسوب المياه في السد ارتفع مترين خلال يومين". '
+            'ودعا كريم سكان ضفاف نهر الزاب الصغير إلى الابتعاد عن مجرى النهر. '
+            'ورفض كريم الإفصاح عن كمية المياه المخزنة.')
+    statements = extract(text, language="ar")
+    assert [(s.kind, s.speaker.name) for s in statements[1:]] == [("indirect", "كريم")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "رفض البرلمان القانون الجديد بأغلبية كبيرة.",
+    "وصل الجنود إلى القاعدة وأعلنوا حالة التأهب.",
+    "أعلن في المدينة عن افتتاح سوق جديد.",
+    "دعت الحاجة إلى بناء سد جديد على النهر.",
+])
+def test_narration_with_such_verbs_is_not_reported_speech(text):
+    assert [s.kind for s in extract(text, language="ar")] == ["assertion"]
+
+
 def test_scare_quotes_and_quoted_names_are_not_quotes():
     text = 'وصلت القوات إلى معسكر "كي1" قرب كركوك ضمن ما يسمى "صفقة القرن" (كي وان).'
     assert _quotes(text) == []

@@ -9,6 +9,7 @@ credit a source; ``وكانت مصادر كردية، أكدت أن`` puts the s
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import SpeakerRef
 from ..normalize import normalize_text
@@ -59,7 +60,7 @@ _STOP_INSIDE = re.compile(
     r"اتصال|منشور|تدوينه|جلسه|اجتماع|لقائه|حديثه|كلمته|تصريحه|تصريحاته|بيانه|حسابه)|"
     r"ل(?:وكاله|صحيفه|قناه|موقع|وسائل|لصحفيين|لصحافيين|لاعلام|شبكه)|"
     r"علي\s+(?:صفحته|صفحتها|حسابه|حسابها|موقعه|تويتر|فيسبوك)|"
-    r"(?:اليوم|امس|يوم|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s|$))")
+    r"(?:اليوم|امس|يوم|يومه|زوال|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s|$))")
 _MEDIA = {"المجله", "مجله", "الصحيفه", "الوكاله", "القناه", "الموقع", "وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
           "تقرير", "اذاعه", "تلفزيون", "شبكه", "الاعلام", "اعلام", "وسائل"}
 _ANONYMOUS = {"مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسوول", "شهود", "سكان", "ناشطون",
@@ -401,6 +402,8 @@ class ArabicRules:
                 attribution = self._subject_first(doc, nlo, verb, conn.end())
             found.append((attribution, conn.end(), nhi))
         if not found:
+            found = _nominal_indirect(doc, nlo, nhi)
+        if not found:
             relay = _RELAY_ANY.search(norm, nlo, nhi)
             if relay:
                 attribution = _speaker_attribution(doc, relay.start("w"), relay.start("np"),
@@ -437,3 +440,115 @@ _NAMING_NOUN = re.compile(
 _RELAYED_BY = re.compile(r"(?:نقلتها|نقلها|اوردتها|اوردها|بثتها|نشرتها|نشرها|اوردته|نقلته)\s+"
                          r"(?P<np>(?:وسائل|وسايل|صحيفه|وكاله|قناه|موقع|مواقع|صحف)[^,.:;\"()]{0,60}?)"
                          r"\s*(?=[,.:;\"(]|$)")
+
+
+# Reported speech without أن: a verb of announcing opening its sentence, its speaker, then a
+# verbal noun (أعلنت الشركة استئناف الضخ), a call (دعا كريم السكان إلى ...), a demand (طالب ... بـ),
+# a refusal to speak (رفض العزاوي الإفصاح) or a doubt (شكك ... في). Other verbs with a noun object
+# (رفض البرلمان القانون) are narration.
+_NOMINAL_VERB = re.compile(
+    r"(?:^|(?<=[\s:\-]))[وف]?(?:قد\s+)?(?P<verb>(?P<announce>اعلن|اعلنت|اعلنوا|نفي|نفت|نفوا)|"
+    r"(?P<call>دعا|دعت|دعوا)|(?P<demand>طالب|طالبت|طالبوا)|(?P<refuse>رفض|رفضت|رفضوا)|"
+    r"(?P<doubt>شكك|شككت|شككوا))" + _E)
+_SPEECH_NOUNS = re.compile(r"(?:الافصاح|الكشف|التعليق|الادلاء|الحديث|الرد|التصريح|تحديد|الخوض|ذكر)" + _E)
+_TIME_WORD = re.compile(r"(?:امس|اليوم|يوم|يومه|زوال|مساء|صباح|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
+                        r"الجمعه|السبت)(?=\s|$)")
+_NOT_OBJECT = _NOT_SPEAKER | _NAME_BREAK | {"علي", "ان", "انه", "انها", "بان", "لان"}
+_BODY_HEADS = _ORG_HEADS | {"شركه", "الشركه", "الوزاره", "مؤسسه", "المؤسسه", "مجلس", "المجلس", "محكمه",
+                            "المحكمه", "منظمه", "المنظمه", "مجمع", "الهيئه"}
+_NISBA = re.compile(r"ال\S+(?:يه|ي|يين|يون)$")
+
+
+def _nominal_indirect(doc: Document, nlo: int, nhi: int) -> list[tuple[Attribution, int, int]]:
+    norm = doc.norm
+    verb = _NOMINAL_VERB.search(norm, nlo, min(nhi, nlo + 80))
+    if verb is None or norm[nlo:verb.start()].strip(" ,") and not norm[nlo:verb.start()].rstrip().endswith(
+            (":", "-")) or '"' in norm[verb.end():nhi]:
+        return []  # the verb must open the sentence (after a dateline): "وقال ... ودعا" is narration
+    np_end = _nominal_speaker_end(doc, verb.end(), nhi)
+    if np_end is None:
+        return []
+    obj = _skip_time(norm, np_end, nhi)
+    words = norm[obj:nhi].split()
+    if len(words) < 2:
+        return []
+    if verb.group("doubt"):
+        fits = words[0] == "في" or words[0].startswith("ب")
+    elif verb.group("call"):
+        fits = re.search(_B + r"الي" + _E, " ".join(words[:12])) is not None
+    elif verb.group("demand"):
+        fits = words[0].startswith("ب")
+    elif verb.group("refuse"):
+        fits = _SPEECH_NOUNS.match(words[0]) is not None
+    else:
+        fits = words[0] not in _NOT_OBJECT
+    if not fits:
+        return []
+    attribution = _speaker_attribution(doc, verb.start("verb"), verb.end(), np_end, np_end, False)
+    speaker = attribution.speaker
+    if speaker is None and attribution.follow == "last":
+        return []
+    if speaker is not None and speaker.kind == "person" and speaker.role is None \
+            and normalize_text(speaker.name).split()[0] in _BODY_HEADS:
+        attribution.speaker = replace(speaker, kind="organisation")  # أعلنت شركة نفط الشمال
+    attribution.start = doc.to_orig(nlo, verb.end())[0]  # with the dateline before it, if any
+    return [(attribution, obj, nhi)]
+
+
+def _skip_time(norm: str, at: int, end: int) -> int:
+    """Past the commas and time words between a speaker and what they said (، الأحد،)."""
+    while True:
+        while at < end and norm[at] in " ,":
+            at += 1
+        time = _TIME_WORD.match(norm, at, end)
+        if not time:
+            return at
+        at = time.end()
+
+
+def _nominal_speaker_end(doc: Document, start: int, end: int) -> int | None:
+    """Where the speaker after the verb ends: a name the report gave in full before (ودعا كريم
+    → نوزاد كريم, ورفض العزاوي), an organisation or office up to its first definite noun with
+    its adjectives (أعلنت شركة نفط الشمال، / الشركة الوطنية), else as far as the speaker's
+    appositions reach (شكك المتحدث باسم الوزارة، هيمن رشيد، في ...)."""
+    norm = doc.norm
+    chain = _chain_end(doc, start, end)
+    comma = norm.find(",", start, end)
+    if comma == -1 or chain is not None and chain < comma:
+        return chain
+    if len(norm[start:comma].split()) > 10:
+        return None
+    parsed = parse_speaker(doc, start, end)
+    if not isinstance(parsed, SpeakerRef) or not parsed.surface:
+        return None
+    at = doc.text.find(parsed.surface, doc.to_orig(start, start + 1)[0])
+    return doc.to_norm(at + len(parsed.surface)) if at != -1 else None
+
+
+def _chain_end(doc: Document, start: int, end: int) -> int | None:
+    norm = doc.norm
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm, start, end)][:8]
+    if len(tokens) < 3:
+        return None
+    word = [norm[s:e] for s, e in tokens]
+    known = _BODY_HEADS | _ROLES | _ANONYMOUS | _TITLES | _MEDIA
+    if word[0] not in known and word[1] not in _GIVEN | _TITLES | _ROLES \
+            and re.search(r"[^\s,.:]\s+" + re.escape(word[0]) + _E, norm[:start]):
+        return tokens[0][1]  # ودعا كريم, ورفض العزاوي: the surname of a person named before
+    if word[0] not in _BODY_HEADS and word[0] not in _ANONYMOUS and word[0] not in _ROLES:
+        return None
+    comma = norm.find(",", start, end)
+    parsed = parse_speaker(doc, start, end if comma == -1 else comma) if word[0] in _ROLES else None
+    if isinstance(parsed, SpeakerRef) and parsed.name != parsed.role and parsed.surface:
+        # دعا الأمين العام لحزب العدالة والتنمية عبد الإله ابن كيران، ...: the office and the name
+        at = doc.text.find(parsed.surface, doc.to_orig(start, start + 1)[0])
+        return doc.to_norm(at + len(parsed.surface)) if at != -1 else None
+    i = 0
+    while not word[i].startswith("ال") and i + 2 < len(tokens):
+        i += 1  # the construct chain ends at its first definite noun
+    if word[i + 1] == "باسم" or word[i + 1].startswith("لل"):
+        return None  # المتحدث باسم ...: the office goes on
+    while i + 2 < len(tokens) and (_NISBA.match(word[i + 1]) or word[i + 1] in _OFFICE_MODIFIERS) \
+            and not _TIME_WORD.match(word[i + 1]):
+        i += 1
+    return tokens[i][1] if norm.find(",", start, tokens[i][1]) == -1 else None
