@@ -376,6 +376,13 @@ class EnglishRules:
         clause's subject, tried only after the patterns after the quotation found nothing
         ("Based on her actions, "...," Tiegen said")."""
         text = doc.text
+        embedding = self.indirect(doc, lo, hi)
+        if embedding:
+            # "Holden, chairman of ..., said it would join only if "a candidate ..."": the
+            # reported speech the quotation is part of names its speaker, whoever spoke last
+            attribution = embedding[-1][0]
+            attribution.start = hi  # the reported speech before stays a statement of its own
+            return attribution
         adjacent = bool(re.search(r",\s*$", text[max(lo, hi - 4):hi]))
         return self._subject_attribution(text, lo, hi, adjacent)
 
