@@ -104,6 +104,7 @@ def test_a_capitalised_word_before_a_plural_noun_is_not_whom_he_means():
 
 def test_a_quotation_inside_reported_speech_is_its_speakers():
     text = ('"We will not spend a dime," said Scott Reed, the chamber\'s strategist. Mark Holden, '
-            'chairman of Freedom Partners, the network\'s funding arm, said it would join the race only '
-            'if "a candidate were able to garner support with a positive message."')
+            'chairman of the board of Freedom Partners, the network\'s funding arm, said it would jump '
+            'into the White House race in the general election only if "a candidate were able to '
+            'garner support from the public with a positive message."')
     assert [q.speaker.name for q in _quotes(text)] == ["Scott Reed", "Mark Holden"]
