@@ -108,3 +108,10 @@ def test_a_quotation_inside_reported_speech_is_its_speakers():
             'into the White House race in the general election only if "a candidate were able to '
             'garner support from the public with a positive message."')
     assert [q.speaker.name for q in _quotes(text)] == ["Scott Reed", "Mark Holden"]
+
+
+def test_subject_behind_never_and_reported_speech_with_a_contraction():
+    text = ('"We will win," said Gov. Chris Christie. Sen. Ted Cruz never mentioned the man likely to '
+            'beat him. "I have an idea who should build it," he said. Jolly said it’s not the '
+            'department’s role. "There are communities that need it," he said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Ted Cruz", "Jolly"]

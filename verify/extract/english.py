@@ -142,7 +142,7 @@ _INDIRECT = re.compile(
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|(?:last|on|this)\s+\w+|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday))?\s*,?\s+(?:that\s+|(?=(?:the|a|an|it|he|she|they|there|his|her|its|their|"
     r"how|what|whether|when|why|where|who|if|Iraqi?|US|U\.S\.|"
-    r"(?!(?:in|on|at|to|for|with|by|from|of|about|after|before|during)\b)[a-z]+)\s))")
+    r"(?!(?:in|on|at|to|for|with|by|from|of|about|after|before|during)\b)[a-z]+)[\s’']))")
 _INDIRECT_AFTER = re.compile(
     r",\s*(?P<np>(?:(?:the|a|an|its|his|her|their)\s+)?(?:[A-Za-z][^,;\"“”]{0,60}?|he|she|they|it)"
     r"(?:,\s*[^,;\"“”]{1,80}?,)?)\s+(?P<verb>said|says|added|argued|claimed|noted|told\s+\w+|wrote|warned|"
@@ -283,7 +283,8 @@ _SUBJECT = re.compile(
     r"(?:[Aa]s\s+)?(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|[a-z]+(?=\s+[a-z]*\s*[A-Z]))\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
     r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,80}?,)?)\s+"
-    r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|[a-z]+ly)\s+)*"
+    r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
+    r"only|already|now|first|finally|[a-z]+ly)\s+)*"
     r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
     r"took|gave|given|made|thought|felt|began|fought|struck|sent|threw|came|got|held|kept|left|lost|ran|"
     r"saw|stood|won|brought|drew|led|met|paid|rose|sought|taught|hit|set|let|became|broke|chose|"
