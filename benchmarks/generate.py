@@ -106,6 +106,11 @@ def _negate(text: str, arabic: bool) -> str | None:
     return None
 
 
+def _synthetic(rng: random.Random, sentences: list[str], words: list[str]) -> str:
+    """A real sentence's shape with most words swapped for corpus words at their frequency."""
+    return " ".join(w if rng.random() < 0.4 else rng.choice(words) for w in rng.choice(sentences).split())
+
+
 def variant(kind: str, text: str, rng: random.Random, arabic: bool) -> str | None:
     """One planted edit of a quote; None when the sentence does not allow it."""
     words = text.split()
@@ -163,9 +168,13 @@ def generate(path: str | Path, statements: int, *, seed: int = 1, planted_share:
 
     n_planted = int(statements * planted_share)
     kinds = list(PLANTED)
+    words = {False: [w for t in en for w in t.split()], True: [w for t in ar for w in t.split()]}
+    # Each real sentence is planted once: reusing it would merge clusters into cliques that grow
+    # with the corpus. Past the pool, planted quotes are synthetic like the background.
+    unused = {False: rng.sample(en, len(en)), True: rng.sample(ar, len(ar))}
     while uid < n_planted:
         arabic = rng.random() < 0.5
-        base_text = rng.choice(ar if arabic else en)
+        base_text = unused[arabic].pop() if unused[arabic] else _synthetic(rng, ar if arabic else en, words[arabic])
         speaker = rng.randrange(10) + (11 if arabic else 1)
         wrap = (lambda q, s: f"قال {s} إن \"{q}\"") if arabic else (lambda q, s: f"\"{q}\", {s} said.")
         names = SPEAKERS_AR if arabic else SPEAKERS_EN
@@ -182,12 +191,9 @@ def generate(path: str | Path, statements: int, *, seed: int = 1, planted_share:
     # their real frequency, so a million statements keep the length, function words and word
     # distribution of news without repeating the few tens of thousands of real sentences
     # (which would make every fortieth statement a near-copy of another).
-    words = {False: [w for t in en for w in t.split()], True: [w for t in ar for w in t.split()]}
     while uid < statements:
         arabic = rng.random() < 0.5
-        template = rng.choice(ar if arabic else en).split()
-        text = " ".join(w if rng.random() < 0.4 else rng.choice(words[arabic]) for w in template)
-        add(rng.randrange(1, n_reports + 1), text, None, None, arabic)
+        add(rng.randrange(1, n_reports + 1), _synthetic(rng, ar if arabic else en, words[arabic]), None, None, arabic)
 
     started = time.perf_counter()
     with conn:
