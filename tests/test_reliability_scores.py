@@ -86,9 +86,9 @@ def test_verdicts_move_the_speaker_by_their_rating(world):
     assert score == 0.3125
     assert comps == [
         {"signal": "prior", "effect": 0.0, "detail": "no prior: neutral 0.5", "uids": []},
-        {"signal": "verdicts", "effect": -0.1667, "detail": "verdict 'False' (0.00) by Checker",
+        {"signal": "verdicts", "effect": -0.1667, "detail": "verdict '\u2068False\u2069' (0.00) by \u2068Checker\u2069",
          "uids": [uid1, uid2]},
-        {"signal": "verdicts", "effect": -0.0208, "detail": "verdict 'Mostly false' (0.25)",
+        {"signal": "verdicts", "effect": -0.0208, "detail": "verdict '\u2068Mostly false\u2069' (0.25)",
          "uids": [uid2]},
     ]
     assert sum(c["effect"] for c in comps) == pytest.approx(score - 0.5, abs=1e-3)

@@ -55,8 +55,10 @@ class VerdictSignal:
                                                      "reviewer": reviewer, "uids": []})
             item["uids"].append(uid)
         for (speaker, _), item in sorted(found.items()):
-            label = f"'{item['rating']}'" if item["rating"] else "rated"
-            by = f" by {item['reviewer']}" if item["reviewer"] else ""
+            # First-strong isolates keep an Arabic label or reviewer from reordering the
+            # English sentence around it, in HTML and in exported JSON alike.
+            label = f"'\u2068{item['rating']}\u2069'" if item["rating"] else "rated"
+            by = f" by \u2068{item['reviewer']}\u2069" if item["reviewer"] else ""
             yield Evidence(speaker, min(max(item["value"], 0.0), 1.0), 1.0,
                            f"verdict {label} ({item['value']:.2f}){by}", tuple(item["uids"]))
 
