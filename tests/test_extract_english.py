@@ -115,3 +115,13 @@ def test_subject_behind_never_and_reported_speech_with_a_contraction():
             'beat him. "I have an idea who should build it," he said. Jolly said it’s not the '
             'department’s role. "There are communities that need it," he said.')
     assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Ted Cruz", "Jolly"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Sen. Claire McCaskill spoke in Kansas City. Of Sanders, McCaskill said: "Bernie is '
+     'highlighting those issues."', "McCaskill"),
+    ('Bernie Sanders spoke in Anaheim. But the crowd booed when he told them Clinton "has a number '
+     'of super PACs."', "Bernie Sanders"),
+])
+def test_the_speaker_behind_a_leading_phrase_or_a_subordinate_clause(text, name):
+    assert _speaker(text).name == name

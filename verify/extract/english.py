@@ -63,7 +63,7 @@ _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
     r"(?:and|but|so|yet|or|also|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"\s*,?\s+|(?:in|at|on|during|after|before|when|while|as|asked|speaking|following|despite|with|"
+    r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
     r"[a-z]+ing)\b"
     r"[^,.;\"“”]{0,150},\s+)+", re.I)
@@ -165,6 +165,11 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if lead:
         start = lead.end()
     np = _ADVERB_TAIL.sub("", text[start:end])  # "He also", "Gorka similarly"
+    tail = re.search(r"\b(?:when|what|as|after|before|while|that|because|where)\s+(he|she)$", np)
+    if tail:  # "the crowd booed when he told them", "In what he acknowledged as": he is speaking
+        return Attribution(start, end, follow=_PRONOUNS[tail.group(1)])
+    if re.search(r"\s(?:and|or|but)$", np):
+        return None  # "Silverman was joined by Sen. Al Franken and joked": the subject is further back
     unnamed = _UNNAMED.search(np)
     np = _RELATIVE.split(np, 1)[0]  # "the man who built his career on ..."
     if unnamed and np and not _PRONOUNS.get(np.lower()):
