@@ -125,3 +125,9 @@ def test_subject_behind_never_and_reported_speech_with_a_contraction():
 ])
 def test_the_speaker_behind_a_leading_phrase_or_a_subordinate_clause(text, name):
     assert _speaker(text).name == name
+
+
+def test_he_said_after_a_subject_of_is_or_has():
+    text = ('"We will win," said Gov. Chris Christie. Mr. Hurt is eager to get the book out before the '
+            'election. "Time\'s a wasting," he said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Hurt"]

@@ -290,7 +290,7 @@ _SUBJECT = re.compile(
     r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,80}?,)?)\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
     r"only|already|now|first|finally|[a-z]+ly)\s+)*"
-    r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
+    r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|is|was|has|had|will|would|could|can|does|did|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
     r"took|gave|given|made|thought|felt|began|fought|struck|sent|threw|came|got|held|kept|left|lost|ran|"
     r"saw|stood|won|brought|drew|led|met|paid|rose|sought|taught|hit|set|let|became|broke|chose|"
     r"knew|meant|read|spent|swore|woke|wore|withdrew)\b")
