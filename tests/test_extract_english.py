@@ -131,3 +131,9 @@ def test_he_said_after_a_subject_of_is_or_has():
     text = ('"We will win," said Gov. Chris Christie. Mr. Hurt is eager to get the book out before the '
             'election. "Time\'s a wasting," he said.')
     assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Hurt"]
+
+
+def test_subject_after_a_hyphenated_description():
+    text = ('"We will win," said Gov. Chris Christie. Democratic front-runner Hillary Clinton stretched '
+            'the truth a bit during the debate. "He is becoming their best recruiter," she said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Hillary Clinton"]
