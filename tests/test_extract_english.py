@@ -137,3 +137,9 @@ def test_subject_after_a_hyphenated_description():
     text = ('"We will win," said Gov. Chris Christie. Democratic front-runner Hillary Clinton stretched '
             'the truth a bit during the debate. "He is becoming their best recruiter," she said.')
     assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Hillary Clinton"]
+
+
+def test_officials_under_a_capitalised_name_are_anonymous_and_report_speech():
+    statements = extract("Coalition officials said the deployment was meant to prepare for the next "
+                         "phase.", language="en")
+    assert [(s.kind, s.speaker.kind) for s in statements] == [("indirect", "anonymous")]

@@ -239,7 +239,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         if role and role.lower() in ("the", "a", "an"):
             role = None
         return SpeakerRef(name=full, kind="person", role=role, title=title, surface=np)
-    if _ANON.search(np) and not names:
+    if _ANON.search(np) and (not names or _ANON.fullmatch(np.split()[-1])):
+        # "Coalition officials", "Kurdish officials": capitalised words before an unnamed head
         return SpeakerRef(name=np, kind="anonymous", surface=np)
     if _MEDIA.search(np):
         return SpeakerRef(name=np, kind="media", surface=np)
