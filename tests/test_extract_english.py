@@ -143,3 +143,9 @@ def test_officials_under_a_capitalised_name_are_anonymous_and_report_speech():
     statements = extract("Coalition officials said the deployment was meant to prepare for the next "
                          "phase.", language="en")
     assert [(s.kind, s.speaker.kind) for s in statements] == [("indirect", "anonymous")]
+
+
+def test_a_body_named_by_what_it_does_is_that_body():
+    statements = extract("The U.S.-led coalition fighting Islamic State said on Friday that American "
+                         "troops had moved to a base near Kirkuk.", language="en")
+    assert [(s.kind, s.speaker.name) for s in statements] == [("indirect", "The U.S.-led coalition")]

@@ -172,6 +172,9 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         return None  # "Silverman was joined by Sen. Al Franken and joked": the subject is further back
     unnamed = _UNNAMED.search(np)
     np = _RELATIVE.split(np, 1)[0]  # "the man who built his career on ..."
+    group = re.match(r"(.*?\b([a-z]+))\s+[a-z]+ing\s+[A-Z]", np)
+    if group and (_ORG.fullmatch(group.group(2)) or _ANON.fullmatch(group.group(2))):
+        np = group.group(1)  # "The U.S.-led coalition fighting Islamic State": the coalition
     if unnamed and np and not _PRONOUNS.get(np.lower()):
         return SpeakerRef(name=np, kind="anonymous", surface=text[start:end])
     if not np or len(np.partition(",")[0].split()) > 12 or np[0] in "“\"'":
