@@ -149,3 +149,12 @@ def test_a_body_named_by_what_it_does_is_that_body():
     statements = extract("The U.S.-led coalition fighting Islamic State said on Friday that American "
                          "troops had moved to a base near Kirkuk.", language="en")
     assert [(s.kind, s.speaker.name) for s in statements] == [("indirect", "The U.S.-led coalition")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Reached by POLITICO, Bennett denied the notion, saying he was "taking a few days off."', "Bennett"),
+    ('Then, in a statement issued in his name, Carson said he has "100 percent confidence in my team."',
+     "Carson"),
+])
+def test_a_leading_circumstance_is_not_the_speaker(text, name):
+    assert _speaker(text).name == name

@@ -61,9 +61,10 @@ _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|M
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
 _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
-    r"(?:and|but|so|yet|or|also|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
+    r"(?:and|but|so|yet|or|also|then|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
+    r"reached|contacted|pressed|questioned|interviewed|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
     r"[a-z]+ing)\b"
     r"[^,.;\"“”]{0,150},\s+)+", re.I)
