@@ -133,7 +133,7 @@ def baseline_quotes(text: str) -> list[dict]:
 
 
 def score(gold: list[dict], found: list[dict]) -> dict:
-    hit = right = judged = 0
+    hit = right = judged = named = named_right = 0
     for g in gold:
         overlapping = [f for f in found if f["words"] & g["words"]]
         covered = set().union(*(f["words"] for f in overlapping)) if overlapping else set()
@@ -150,10 +150,13 @@ def score(gold: list[dict], found: list[dict]) -> dict:
             g["right"] = bool(speaker) and len(speaker.split()) <= 6 and \
                 g["surname"] in re.findall(r"[\w’'-]+", speaker.replace("’s", "").replace("'s", ""))
             right += g["right"]
+            if g["source"].strip().lower() not in _PRONOUNS:
+                named += 1
+                named_right += g["right"]
     gold_words = set().union(*(g["words"] for g in gold)) if gold else set()
     correct = sum(1 for f in found if f["words"] and len(f["words"] & gold_words) >= 0.5 * len(f["words"]))
     return {"gold": len(gold), "found": hit, "extracted": len(found), "correct": correct,
-            "judged": judged, "right": right}
+            "judged": judged, "right": right, "named": named, "named_right": named_right}
 
 
 def summarise(label: str, totals: dict) -> str:
@@ -162,7 +165,9 @@ def summarise(label: str, totals: dict) -> str:
     f1 = 2 * p * r / max(1e-9, p + r)
     acc = totals["right"] / max(1, totals["judged"])
     return (f"{label:<22} gold {totals['gold']:5d}  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  "
-            f"speaker {acc:.3f} ({totals['right']}/{totals['judged']})")
+            f"speaker {acc:.3f} ({totals['right']}/{totals['judged']}; named source "
+            f"{totals['named_right'] / max(1, totals['named']):.3f}, pronoun "
+            f"{(totals['right'] - totals['named_right']) / max(1, totals['judged'] - totals['named']):.3f})")
 
 
 def main() -> None:
@@ -174,7 +179,7 @@ def main() -> None:
     anns = {}
     for ann in sorted((POLNEAR / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    keys = ("gold", "found", "extracted", "correct", "judged", "right")
+    keys = ("gold", "found", "extracted", "correct", "judged", "right", "named", "named_right")
     folds = {name: {k: 0 for k in keys} for name in ("rules", "rules fold0 (held out)",
                                                      "rules folds1-4", "baseline")}
     errors = []
