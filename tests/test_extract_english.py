@@ -158,3 +158,11 @@ def test_a_body_named_by_what_it_does_is_that_body():
 ])
 def test_a_leading_circumstance_is_not_the_speaker(text, name):
     assert _speaker(text).name == name
+
+
+def test_a_long_quotation_far_from_others_is_the_narrations_person():
+    text = ('"We will win," said Gov. Chris Christie. The race went on for weeks. Polls moved little. '
+            'Voters stayed home. Bernie Sanders took the stage in Des Moines. The hall was full. '
+            'Then, after a long pause: "Nothing real will happen unless we have a political '
+            'revolution in this country."')
+    assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Bernie Sanders"]

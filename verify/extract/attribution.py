@@ -204,6 +204,8 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
                 continue
             elif state.quote_sentence >= index - 3:
                 speaker = state.last  # a long quotation among another speaker's quotations
+            else:
+                speaker = state.person  # a long quotation far from others: whom the narration is about
         state.quote_sentence = index
         units.append(ExtractedStatement(
             sentence=index, start=start, end=end, kind="quote", text=text[start:end],
