@@ -166,3 +166,9 @@ def test_a_long_quotation_far_from_others_is_the_narrations_person():
             'Then, after a long pause: "Nothing real will happen unless we have a political '
             'revolution in this country."')
     assert [q.speaker.name for q in _quotes(text)] == ["Chris Christie", "Bernie Sanders"]
+
+
+def test_an_opening_quotation_after_a_named_subject_is_theirs_not_the_last_speakers():
+    text = ('"We have to move on," Paul Manafort said. Chris Christie praised the crowd in Manchester. '
+            '"We need someone who will fight for this state every single day."')
+    assert [q.speaker.name for q in _quotes(text)] == ["Paul Manafort", "Chris Christie"]

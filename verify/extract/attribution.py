@@ -194,10 +194,13 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             speaker = units[-1].speaker  # "..." and that "...": the sentence's speaker goes on
         else:
             opens_sentence = _words(text[boundary:quote.open]) <= 1
-            if opens_sentence and words >= 4 and state.quote_sentence >= index - 3 and state.last:
+            if opens_sentence and words >= 4 and state.subject_sentence == index - 1 \
+                    and state.subject is state.person:
+                speaker = state.subject  # "Valastro praised Christie. "We need someone ...""
+            elif opens_sentence and words >= 4 and state.quote_sentence >= index - 3 and state.last:
                 speaker = state.last
             elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
-                speaker = state.subject  # "Valastro praised Christie. "We need someone ...""
+                speaker = state.subject
             elif words < rules.unattributed_quote_words:
                 if words > 3 or not rules.names_keep_context:
                     boundary = quote.close
