@@ -40,9 +40,9 @@ def scores():
 def test_recall_of_hand_annotated_quotes(scores):
     gold, found, _ = scores
     assert gold >= 60
-    assert found / gold >= 0.95, f"recall {found}/{gold}"  # measured 81/83
+    assert found / gold >= 0.95, f"recall {found}/{gold}"  # measured 80/83
 
 
 def test_speaker_accuracy_on_found_quotes(scores):
     _, found, right = scores
-    assert right / found >= 0.88, f"speaker {right}/{found}"  # measured 73/81
+    assert right / found >= 0.88, f"speaker {right}/{found}"  # measured 74/80
