@@ -112,7 +112,9 @@ def assert_consistent(db: Path, clean: dict, context: str) -> int:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == [], context
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if "reports" not in tables:  # killed before the first migration committed
-            assert tables <= {"_sqlite_migrations"}, f"{context}: half a schema: {sorted(tables)}"
+            bookkeeping = {"_sqlite_migrations", "idx__sqlite_migrations_migration_set_name"}
+            assert tables <= bookkeeping, f"{context}: half a schema: {sorted(tables)}"
+            assert len(tables) != 1, f"{context}: migrations table without its index"
             return 0
         reports = {row[0] for row in conn.execute("SELECT id FROM reports")}
         indexed = {row[0] for row in conn.execute("SELECT rowid FROM reports_fts")}

@@ -56,6 +56,10 @@ def open_db(path: str | Path, *, migrate: bool = True) -> Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if migrate:
+            # The bookkeeping table and its index in one transaction: a kill between the two
+            # would leave the table without its unique index for good.
+            with db.atomic():
+                migrations.ensure_migrations_table(db)
             migrations.apply(db)
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{path} is not a usable SQLite database ({error})") from error
