@@ -130,3 +130,22 @@ def test_plugin_scorer_can_raise_a_pair_but_never_hide_a_difference():
         pm.unregister(plugin)
         scorers.cache_clear()
     assert "scorers" not in compare("a b c d", "a b c d").details
+
+
+def test_a_place_each_side_names_in_words_of_its_own_is_no_swap():
+    claim = ("قوات أميركية يقدر عدد أفرادها بالآلاف واصلت تدفقها على محافظة كركوك ترافقها نحو "
+             "أربعمئة مدرعة وآلية عسكرية ثقيلة")
+    quote = ("قوات أميركية، يقدر عدد أفرادها بالآلاف، واصلت خلال اليومين الماضيين تدفقها على "
+             "المحافظة، ترافقها نحو أربعمئة مدرعة وآلية عسكرية ثقيلة قادمة من معسكر القيارة "
+             "جنوب الموصل")
+    result = compare(claim, quote, language="ar")
+    assert result.relation in ("same_quote", "paraphrase")
+    assert not [d for d in result.details["differences"] if d["kind"] == "place"]
+
+
+def test_a_place_standing_where_the_other_has_another_is_a_swap():
+    result = compare("Flights from Erbil to Baghdad resumed on Monday, the ministry said.",
+                     "Flights from Erbil to Basra resumed on Monday, the ministry said.",
+                     language="en")
+    assert result.relation == "contradicts"
+    assert [d["kind"] for d in result.details["differences"]] == ["place"]

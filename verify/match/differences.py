@@ -385,7 +385,7 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
         found: dict[str, Token] = {}
         for i, t in enumerate(side.tokens):
             v = _place_value(t.stem)
-            if v and i not in side.matched and v not in other_values:
+            if v and i not in side.matched and v not in other_values and _anchored(side, i, i):
                 found.setdefault(v, t)
         return found
 
@@ -403,8 +403,10 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
     keys_a = {(t, k) for t, k, _, _ in a.entities}
     keys_b = {(t, k) for t, k, _, _ in b.entities}
     for etype in ("person", "place"):
-        only_a = [e for e in a.entities if e[0] == etype and (e[0], e[1]) not in keys_b and _free(a, e)]
-        only_b = [e for e in b.entities if e[0] == etype and (e[0], e[1]) not in keys_a and _free(b, e)]
+        only_a = [e for e in a.entities if e[0] == etype and (e[0], e[1]) not in keys_b
+                  and _free(a, e) and _entity_anchored(a, e)]
+        only_b = [e for e in b.entities if e[0] == etype and (e[0], e[1]) not in keys_a
+                  and _free(b, e) and _entity_anchored(b, e)]
         if only_a and only_b:
             ea, eb = only_a[0], only_b[0]
             out.append({"kind": "name" if etype == "person" else "place",
@@ -412,6 +414,20 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
                         "b": b.norm.text[slice(*b.norm.from_original(eb[2], eb[3]))],
                         "a_span": [ea[2], ea[3]], "b_span": [eb[2], eb[3]]})
     return out
+
+
+def _anchored(side: Side, first: int, last: int) -> bool:
+    """Whether the words either side of tokens ``first..last`` found partners: a swap is one
+    name standing where the other statement has another (``flights to Kirkuk resumed`` /
+    ``flights to Mosul resumed``), not a place each side mentions in words of its own
+    (``... محافظة كركوك`` / ``... جنوب الموصل``)."""
+    return all(j in side.matched for j in (first - 1, last + 1) if 0 <= j < len(side.tokens))
+
+
+def _entity_anchored(side: Side, entity: tuple[str, str, int, int]) -> bool:
+    lo, hi = side.norm.from_original(entity[2], entity[3])
+    inside = [i for i, t in enumerate(side.tokens) if t.start < hi and t.end > lo]
+    return bool(inside) and _anchored(side, inside[0], inside[-1])
 
 
 def _free(side: Side, entity: tuple[str, str, int, int]) -> bool:

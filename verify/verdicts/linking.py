@@ -157,13 +157,20 @@ def _link_one(db: Database, verdict: dict, after: int) -> None:
 
 
 def _choose_best(db: Database) -> None:
-    """``verdicts.statement_id``: the strongest link, same words before same claim, else NULL."""
+    """``verdicts.statement_id``: the strongest link, same words before same claim, else NULL.
+
+    A shortened quote scores as high as the full one (it is found whole inside the claim), so
+    among equal scores the statement whose words are closest in length to the claim wins.
+    """
     db.execute(
         """
         UPDATE verdicts SET statement_id = (
             SELECT s.id FROM verdict_links l JOIN statements s ON s.uid = l.statement_uid
+            JOIN verdicts v ON v.id = l.verdict_id
             WHERE l.verdict_id = verdicts.id
-            ORDER BY l.relation = 'same_quote' DESC, l.score DESC, s.id LIMIT 1)
+            ORDER BY l.relation = 'same_quote' DESC, l.score DESC,
+                     abs(length(coalesce(s.quote, s.text)) - length(v.claim_text)), s.id
+            LIMIT 1)
         """)
 
 
