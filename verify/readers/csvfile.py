@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from typing import Iterator
 
 from ..hookspecs import hookimpl
@@ -20,13 +19,10 @@ class CsvReader(FileReader):
 
     name = "csv"
     suffixes = (".csv", ".tsv")
+    limit_whole_file = False
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
-        loaded = self.load(source, replace(options, max_bytes=2**62))
-        if isinstance(loaded, ReadFailure):
-            yield loaded
-            return
-        _, text = loaded
+    def parse(self, source: str, data: bytes, text: str,
+              options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
         delimiter = "\t" if source.lower().endswith(".tsv") else ","
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         headers = reader.fieldnames or []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Iterator
 
 from ..hookspecs import hookimpl
@@ -17,14 +16,10 @@ class JsonlReader(FileReader):
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
+    limit_whole_file = False
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
-        # One line may not exceed the limit, but the file as a whole may.
-        loaded = self.load(source, replace(options, max_bytes=2**62))
-        if isinstance(loaded, ReadFailure):
-            yield loaded
-            return
-        _, text = loaded
+    def parse(self, source: str, data: bytes, text: str,
+              options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
         # Only "\n" ends a record: str.splitlines() would also split inside a JSON string at
         # U+2028, U+0085 and friends, which json.dumps(ensure_ascii=False) leaves unescaped.
         for number, line in enumerate(text.split("\n"), start=1):

@@ -98,12 +98,8 @@ class TextReader(FileReader):
     name = "text"
     suffixes = (".txt", ".text")
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
-        loaded = self.load(source, options)
-        if isinstance(loaded, ReadFailure):
-            yield loaded
-            return
-        data, text = loaded
+    def parse(self, source: str, data: bytes, text: str,
+              options: ReadOptions) -> Iterator[ReportInput | ReadFailure]:
         report = parse_plain_text(text)
         report.raw = data
         report.origin = str(source)
