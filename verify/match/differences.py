@@ -417,11 +417,11 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
 
 
 def _anchored(side: Side, first: int, last: int) -> bool:
-    """Whether the words either side of tokens ``first..last`` found partners: a swap is one
+    """Whether a word next to tokens ``first..last`` found a partner: a swap is one
     name standing where the other statement has another (``flights to Kirkuk resumed`` /
     ``flights to Mosul resumed``), not a place each side mentions in words of its own
     (``... محافظة كركوك`` / ``... جنوب الموصل``)."""
-    return all(j in side.matched for j in (first - 1, last + 1) if 0 <= j < len(side.tokens))
+    return any(j in side.matched for j in (first - 1, last + 1))
 
 
 def _entity_anchored(side: Side, entity: tuple[str, str, int, int]) -> bool:
