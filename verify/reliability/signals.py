@@ -15,7 +15,6 @@ and attribution signals are registered by this module, the same way a plugin wou
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlite_utils import Database
 
 from ..hookspecs import hookimpl
+from .truth import wilson
 
 if TYPE_CHECKING:
     from ..score.corroboration import Corroboration
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ..score.tables import ClaimNodes, Tables
 
 NEUTRAL = 0.5
-_Z95 = 1.959963984540054
 
 
 @dataclass(frozen=True)
@@ -89,17 +88,6 @@ class Score:
     low: float
     high: float
     components: tuple[dict[str, Any], ...]
-
-
-def wilson(successes: float, trials: float) -> tuple[float, float]:
-    """95% Wilson interval; the whole of 0..1 without trials."""
-    if trials <= 0:
-        return 0.0, 1.0
-    p = min(max(successes / trials, 0.0), 1.0)
-    z2 = _Z95 * _Z95
-    centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
-    half = _Z95 * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def combine(targets: Iterable[int], signals: Sequence[Signal], context: ScoringContext

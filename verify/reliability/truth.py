@@ -305,7 +305,8 @@ def _smoothed(
     return (correct + prior * strength) / np.maximum(total + strength, 1e-12)
 
 
-def _wilson(successes: float, total: float) -> tuple[float, float]:
+def wilson(successes: float, total: float) -> tuple[float, float]:
+    """95% Wilson interval of a proportion; the whole of 0..1 without trials."""
     if total <= 0:
         return 0.0, 1.0
     p = min(max(successes / total, 0.0), 1.0)
@@ -583,7 +584,7 @@ class _Encoded:
         for s, source in enumerate(self.sources):
             total = claims_per_src[s] + prior_strength
             hits = correct[s] + prior_mean[s] * prior_strength
-            low, high = _wilson(hits, total)
+            low, high = wilson(hits, total)
             trust[source] = Trust(float(accuracy[s]), low, high, float(claims_per_src[s]))
 
         is_best = np.zeros(len(prob))
