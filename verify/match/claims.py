@@ -90,7 +90,7 @@ def build_claims(db: Database) -> dict:
             members[keep].extend(members[drop])
             members[drop] = []
 
-    with db.conn:
+    with db.atomic():
         db.execute("UPDATE statements SET claim_id = NULL")
         db.execute("DELETE FROM claims")
         rows, updates = [], []

@@ -35,7 +35,7 @@ def refresh_vocabulary(db: Database, vocab: Vocabulary | None = None) -> Vocabul
     """Recompute (unless given) and freeze the document frequencies of every stored statement."""
     if vocab is None:
         vocab = Vocabulary.from_stems(content_stems(norm) for (norm,) in db.execute("SELECT norm FROM statements"))
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM match_stats")
         db.conn.executemany("INSERT INTO match_stats(token, df) VALUES (?, ?)", vocab.df.items())
         db.conn.executemany("INSERT OR REPLACE INTO match_state(key, value) VALUES (?, ?)",
@@ -160,7 +160,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     started = time.perf_counter()
     rebuild = rebuild or refresh_stats
     if rebuild:
-        with db.conn:
+        with db.atomic():
             db.execute("DELETE FROM matches")
             db.execute("UPDATE statements SET matched_at = NULL")
 
@@ -217,7 +217,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     def store(rows: list[tuple]) -> None:
         nonlocal written
         if rows:
-            with db.conn:
+            with db.atomic():
                 db.conn.executemany(insert, rows)
             written += len(rows)
 
@@ -236,7 +236,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     _STATE.clear()
 
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with db.conn:
+    with db.atomic():
         for i in range(0, len(new_ids), 900):
             part = new_ids[i:i + 900]
             db.execute(f"UPDATE statements SET matched_at = ? WHERE id IN ({','.join('?' * len(part))})",

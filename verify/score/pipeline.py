@@ -30,7 +30,7 @@ def _build_claims(db: Database) -> bool:
         return False
     # report_links.claim_id cascades from claims and has no index: emptied first (it is rebuilt
     # anyway), rewriting the claims does not scan it once per deleted claim
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM report_links")
     build_claims(db)
     return True
@@ -48,7 +48,7 @@ def score_from_claims(db: Database, *, progress: Progress | None = None) -> dict
         timings[step] = round(now - clock, 3)
         clock = now
 
-    with db.conn:
+    with db.atomic():
         say("loading")
         tables = load_tables(db)
         nodes = claim_nodes(tables)
