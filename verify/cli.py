@@ -155,7 +155,7 @@ def match(db, rebuild, refresh_stats, quiet):
         verify match reports.db
         verify match reports.db --rebuild
     """
-    from .match import match_database
+    from .match import match_database, summary_line
     from .verdicts import link_verdicts
 
     database = _open(db)
@@ -166,8 +166,7 @@ def match(db, rebuild, refresh_stats, quiet):
         counts["verdict_links"] = link_verdicts(database, rebuild=rebuild)
         run.counts = counts
     progress.close()
-    click.echo("match: " + ", ".join(f"{value:,} {key.replace('_', ' ')}" for key, value
-                                     in counts.items() if isinstance(value, int)))
+    click.echo(f"match: {summary_line(counts)}")
 
 
 @cli.command()
@@ -212,9 +211,7 @@ def verdicts(db, file):
             result = import_verdicts(database, file)
         except ValueError as error:
             raise click.ClickException(str(error)) from error
-        run.counts = {"imported": result.imported, "updated": result.updated,
-                      "linked": result.linked, "unlinked": result.unlinked,
-                      "failed": len(result.failed)}
+        run.counts = result.counts()
     _finish("verdicts", result.line(), result.failed, warnings=result.warnings)
 
 
@@ -263,8 +260,7 @@ def priors(db, file, source):
             result = import_priors(database, file, source=source)
         except ValueError as error:
             raise click.ClickException(str(error)) from error
-        run.counts = {"rows": result.rows, "matched": result.matched,
-                      "unmatched": len(result.unmatched), "failed": len(result.failed)}
+        run.counts = result.counts()
     _finish("priors", result.line(), result.failed)
 
 
@@ -287,10 +283,8 @@ def outlets(db, file):
             result = import_outlets(database, Path(file))
         except ValueError as error:
             raise click.ClickException(str(error)) from error
-        run.counts = {"created": result.created, "updated": result.updated,
-                      "failed": len(result.failed)}
-    _finish("outlets", f"{result.created} created, {result.updated} updated, "
-                       f"{len(result.failed)} failed", result.failed)
+        run.counts = result.counts()
+    _finish("outlets", result.line(), result.failed)
 
 
 @cli.command()

@@ -36,8 +36,8 @@ def build_demo(db: Database, *, progress: Progress | None = None) -> list[str]:
         with record_run(db, "outlets", {"file": str(outlets_csv)}) as run:
             seed_aliases(db)
             result = import_outlets(db, outlets_csv)
-            run.counts = {"created": result.created, "updated": result.updated}
-        lines.append(f"outlets: {result.created} created, {result.updated} updated")
+            run.counts = result.counts()
+        lines.append(f"outlets: {result.line()}")
     manifest_path = SAMPLE / "ingest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     summary = IngestSummary()
@@ -57,6 +57,7 @@ def build_demo(db: Database, *, progress: Progress | None = None) -> list[str]:
 def _later_steps(db: Database) -> list[str]:
     """Priors, matching, verdicts and scoring, each a recorded run like its command's."""
     from .match import match_database
+    from .match import summary_line as match_line
     from .priors import import_priors
     from .score import score_database, summary_line
     from .verdicts import import_verdicts
@@ -66,17 +67,16 @@ def _later_steps(db: Database) -> list[str]:
     if priors_csv.exists():
         with record_run(db, "priors", {"file": str(priors_csv)}) as run:
             priors = import_priors(db, priors_csv)
-            run.counts = {"rows": priors.rows, "matched": priors.matched}
+            run.counts = priors.counts()
         lines.append(f"priors: {priors.line()}")
     with record_run(db, "match", {"rebuild": False}) as run:
         run.counts = match_database(db)
-    lines.append("match: " + ", ".join(f"{v:,} {k.replace('_', ' ')}"
-                                       for k, v in run.counts.items() if isinstance(v, int)))
+    lines.append(f"match: {match_line(run.counts)}")
     verdicts_file = SAMPLE / "verdicts.jsonld"
     if verdicts_file.exists():
         with record_run(db, "verdicts", {"file": str(verdicts_file)}) as run:
             verdicts = import_verdicts(db, verdicts_file)
-            run.counts = {"imported": verdicts.imported, "linked": verdicts.linked}
+            run.counts = verdicts.counts()
         lines.append(f"verdicts: {verdicts.line()}")
     with record_run(db, "score") as run:
         run.counts = score_database(db)

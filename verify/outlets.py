@@ -133,6 +133,14 @@ class OutletImport:
     updated: int = 0
     failed: list[str] = field(default_factory=list)
 
+    def counts(self) -> dict:
+        """The counts a ``runs`` row records."""
+        return {"created": self.created, "updated": self.updated, "failed": len(self.failed)}
+
+    def line(self) -> str:
+        """The one-line summary."""
+        return f"{self.created} created, {self.updated} updated, {len(self.failed)} failed"
+
 
 def import_outlets(db: Database, path: Path) -> OutletImport:
     """Import outlet facts (CSV: name, domain, owner, country, language[, kind, aliases]).

@@ -135,6 +135,11 @@ class PriorImport:
     failed: list[str] = field(default_factory=list)
     defaults: int = 0
 
+    def counts(self) -> dict:
+        """The counts a ``runs`` row records."""
+        return {"rows": self.rows, "matched": self.matched, "unmatched": len(self.unmatched),
+                "failed": len(self.failed), "defaults": self.defaults}
+
     def line(self) -> str:
         """The one-line summary."""
         return (f"{self.rows} ratings read: {self.matched} outlets matched, {len(self.unmatched)} "

@@ -6,6 +6,6 @@ matches; ``build_claims`` groups matched statements into claims for ``verify sco
 
 from .claims import build_claims
 from .compare import Comparison, compare
-from .store import match_database
+from .store import match_database, summary_line
 
-__all__ = ["Comparison", "compare", "match_database", "build_claims"]
+__all__ = ["Comparison", "compare", "match_database", "build_claims", "summary_line"]

@@ -244,3 +244,9 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     relations = dict(db.execute("SELECT relation, count(*) FROM matches GROUP BY relation").fetchall())
     return {"statements": len(new_ids), "groups": len(members), "matches": written,
             "relations": relations, "seconds": round(time.perf_counter() - started, 2)}
+
+
+def summary_line(counts: dict) -> str:
+    """The one-line summary of ``match_database``'s counts (nested counts left out)."""
+    return ", ".join(f"{value:,} {key.replace('_', ' ')}" for key, value in counts.items()
+                     if isinstance(value, int))

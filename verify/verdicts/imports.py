@@ -26,6 +26,11 @@ class VerdictImport:
     warnings: list[str] = field(default_factory=list)
     links: dict = field(default_factory=dict)
 
+    def counts(self) -> dict:
+        """The counts a ``runs`` row records."""
+        return {"imported": self.imported, "updated": self.updated, "linked": self.linked,
+                "unlinked": self.unlinked, "failed": len(self.failed)}
+
     def line(self) -> str:
         """The one-line summary."""
         return (f"{self.imported} imported, {self.updated} updated, {self.linked} linked, "
