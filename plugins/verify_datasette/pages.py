@@ -132,32 +132,33 @@ async def report_page(datasette: Any, request: Any) -> Response:
     })
 
 
+async def _reliability_page(datasette: Any, request: Any, kind: str, find: Any,
+                            linked: str) -> Response:
+    """An outlet's or a speaker's page: reliability, what moved it, the record over time.
+
+    ``linked`` names the list whose items carry a URL to link (only http or https).
+    """
+    db = await verify_database(datasette, request)
+    subject = await find(db, _int(request.url_vars["key"], kind))
+    if subject is None:
+        raise NotFound(f"No such {kind}")
+    for item in subject[linked]:
+        item["safe_url"] = safe_url(item["url"])
+    return await _page(datasette, request, f"verify_{kind}.html", {
+        "database": db.name, "subject": subject, "kind": kind,
+        "chart": charts.record_chart(subject["record"]),
+    })
+
+
 async def outlet_page(datasette: Any, request: Any) -> Response:
     """An outlet's reliability, the components that moved it, and its record over time."""
-    db = await verify_database(datasette, request)
-    outlet = await evidence.find_outlet(db, _int(request.url_vars["key"], "outlet"))
-    if outlet is None:
-        raise NotFound("No such outlet")
-    for report in outlet["reports"]:
-        report["safe_url"] = safe_url(report["url"])
-    return await _page(datasette, request, "verify_outlet.html", {
-        "database": db.name, "subject": outlet, "kind": "outlet",
-        "chart": charts.record_chart(outlet["record"]),
-    })
+    return await _reliability_page(datasette, request, "outlet", evidence.find_outlet, "reports")
 
 
 async def speaker_page(datasette: Any, request: Any) -> Response:
     """A speaker's reliability, the verdicts and contradictions behind it, their statements."""
-    db = await verify_database(datasette, request)
-    speaker = await evidence.find_speaker(db, _int(request.url_vars["key"], "speaker"))
-    if speaker is None:
-        raise NotFound("No such speaker")
-    for verdict in speaker["verdicts"]:
-        verdict["safe_url"] = safe_url(verdict["url"])
-    return await _page(datasette, request, "verify_speaker.html", {
-        "database": db.name, "subject": speaker, "kind": "speaker",
-        "chart": charts.record_chart(speaker["record"]),
-    })
+    return await _reliability_page(datasette, request, "speaker", evidence.find_speaker,
+                                   "verdicts")
 
 
 async def search_page(datasette: Any, request: Any) -> Response:
