@@ -126,15 +126,15 @@ def _resolve_outlet(db: Database, report: ReportInput, options: ReadOptions) -> 
     if not name:
         raise ValueError("outlet unknown: the input names none; give --outlet")
     outlet_id = ensure_outlet(db, name, domain=domain, owner=options.owner or report.owner)
+    own_name = db["outlets"].get(outlet_id)["name"]
     resolved = []
     for cited in cites:
-        outlet = find_outlet(db, cited)
-        cited_name = outlet["name"] if outlet else db["outlets"].get(
-            ensure_outlet(db, cited))["name"]
-        if cited_name not in resolved and cited_name != db["outlets"].get(outlet_id)["name"]:
+        # A credited outlet that was never ingested still gets a row to point at.
+        cited_name = db["outlets"].get(ensure_outlet(db, cited))["name"]
+        if cited_name not in resolved and cited_name != own_name:
             resolved.append(cited_name)
     report.cites = resolved
-    return outlet_id, db["outlets"].get(outlet_id)["name"]
+    return outlet_id, own_name
 
 
 def store_report(db: Database, report: ReportInput, options: ReadOptions,
