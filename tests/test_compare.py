@@ -78,6 +78,19 @@ def test_contradicts_on_negation_and_opposites():
     assert opp.details["differences"][0]["kind"] == "direction"
 
 
+def test_contractions_are_negations_both_ways():
+    """"don't" is "do not": no difference between them, a difference against "do"."""
+    assert compare("We do not want to stand by and let the vote in Kirkuk take place.",
+                   "We don't want to stand by and let the vote in Kirkuk take place.").relation != "contradicts"
+    c = compare("The coalition said US troops can't stay at the K1 base after the operation.",
+                "The coalition said US troops can stay at the K1 base after the operation.")
+    assert c.relation == "contradicts"
+    assert (c.details["differences"][0]["kind"], c.details["differences"][0]["a"]) == ("negation", "can't")
+    # "won" is a word of its own: only "won't" negates.
+    assert compare("He won the vote in Kirkuk on Monday, officials said.",
+                   "He won the vote in Kirkuk on Monday.").relation != "contradicts"
+
+
 def test_related_same_event_other_claim():
     a = "Iraqi forces took full control of the Kirkuk oil fields on Monday, the oil ministry said."
     b = "Kurdish officials in Kirkuk accused Iraqi forces of looting homes after the oil fields were taken."

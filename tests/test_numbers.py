@@ -48,6 +48,7 @@ def _overlap(a: NumberMention, b: NumberMention) -> bool:
         ("a dozen soldiers", "a dozen", 12),
         ("1.2 million barrels", "1.2 million", 1_200_000),
         ("40% of voters", "40%", 40),
+        ("futures settled .85 cent lower", ".85", 0.85),
     ],
 )
 def test_exact_figures(text, surface, value):

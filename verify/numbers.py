@@ -97,7 +97,7 @@ _add("half", 0.5, "نصف", "half")
 _ARTICLE_OK = {"الاف", "عشرات", "مئات", "ملايين", "مليارات"}
 
 _PERCENT = re.compile(r"\s*(?:%|(?:في|ب)\s*ال(?:مئه|مائه)|بال(?:مئه|مائه)|per\s*cent|percent)(?!\w)", re.IGNORECASE)
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_TOKEN = re.compile(r"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[^\W\d_]+")  # ".85 cent" is 0.85
 _FILLER = {"و", "and", "of", "a"}
 _SKIP_BEFORE_NOUN = {"من", "of", "the"}
 # Words after a figure that are not what it counts.
@@ -235,7 +235,7 @@ def _read_figure(text: str, folded: str, tokens: list[re.Match[str]], i: int, in
         if previous_end is not None and folded[previous_end : tok.start()].strip() not in {"", "-"}:
             break  # a hyphen joins "forty-two"
         word = tok[0].lower()
-        if word[0].isdigit():
+        if word[0].isdigit() or word[0] == ".":
             if last is not None or not _standalone_digits(folded, tok, in_dates):
                 break
             figure.take_digits(_digits(word))

@@ -30,6 +30,7 @@ _NEGATIONS = {
     "isn", "wasn", "weren", "aren", "wouldn", "couldn", "shouldn", "hasn", "haven", "hadn",
     "cannot", "fail", "failed", "failing", "unable", "lack", "lacked",
 }
+_CONTRACTED = {"don", "won", "can", "ain"}  # ...n't verbs that are words of their own too
 
 # Opposite directions: a word from one side of a pair on one statement and only the other side
 # on the other statement. Arabic entries are stem prefixes (normalised, clitics stripped), so
@@ -225,9 +226,12 @@ def _negations(side: Side, *, shared_only: bool = False) -> list[Token]:
     the other side asserts."""
     out = []
     for i, t in enumerate(side.tokens):
-        if t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS:
+        if _is_negation(side.tokens, i):
             if not shared_only or any(j in side.matched and not side.tokens[j].stop
                                       for j in range(i + 1, min(i + 4, len(side.tokens)))):
+                if t.stem == "t" and t.stem not in _NEGATIONS:  # show "can't", not "t"
+                    verb = side.tokens[i - 1]
+                    t = Token(f"{verb.stem}'t", verb.start, t.end, True)
                 out.append(t)
     return out
 
@@ -329,10 +333,20 @@ def _date_differences(a: Side, b: Side) -> list[dict]:
     return out
 
 
+def _is_negation(tokens: Sequence[Token], i: int) -> bool:
+    """A negation word, or the ``t`` of a contraction whose verb is not itself one
+    (``don't``, ``won't``, ``can't``: ``didn`` is in the list, ``won`` cannot be)."""
+    t = tokens[i]
+    if t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS:
+        return True
+    return (t.stem == "t" and i > 0 and tokens[i - 1].stem in _CONTRACTED
+            and tokens[i - 1].end + 1 == t.start)
+
+
 def negated(tokens: Sequence[Token]) -> bool:
     """Whether a statement has a negation word anywhere: a weaker signal than a negation
     difference (which must negate a shared word), used as a score feature only."""
-    return any(t.stem in _NEGATIONS or _strip_al(t.stem) in _NEGATIONS for t in tokens)
+    return any(_is_negation(tokens, i) for i in range(len(tokens)))
 
 
 def _negation_differences(a: Side, b: Side) -> list[dict]:
