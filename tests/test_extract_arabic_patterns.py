@@ -87,3 +87,44 @@ def test_scare_quotes_and_quoted_names_are_not_quotes():
 def test_sentences_split_on_arabic_question_mark():
     statements = extract("هل وصلت القوات إلى كركوك؟ نعم وصلت القوات الأميركية إلى المدينة.", language="ar")
     assert [s.sentence for s in statements] == [0, 1]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the speaker named before "إلى أن", not a noun of what he reported
+    ('ولفت رئيس الهيئة، كريم سالم، إلى أن الفريق لامس بعض "الشكاوى"، مؤكدا أنها كانت '
+     '"حوادث فردية لا تؤثر على النتيجة".', ["كريم سالم"]),
+    # "شدد على أن": على is the preposition, not the name Ali
+    ('وقال الوزير خالد العبيدي إن "الوضع مستقر في المدينة". وشدد على أن القوات "ستبقى في '
+     'مواقعها حتى إشعار آخر".', ["خالد العبيدي"] * 2),
+    # a surname named before, as the subject ahead of its verb
+    ('قالت المحامية نادية الصالح إن "القانون ناقص في مواد كثيرة". الصالح انتقدت الحكومة، '
+     'موضحة أن "الإصلاح تأخر كثيرا عن موعده".', ["نادية الصالح", "الصالح"]),
+    # عبر is "via" unless عن follows
+    ('وأكد رئيس الحزب سعيد الناصري أن الترشيحات تمت عبر الديمقراطية الداخلية، مؤكدا أن '
+     '"هذا العمل سيعطي الحزب حظوظا وافرة".', ["سعيد الناصري"]),
+    # قال فيها / أكد فيه: the author of the statement or communique named before
+    ('ونشر المكتب تصريحات للوزير حسن العلي قال فيها إن "الحدود آمنة تماما".', ["حسن العلي"]),
+    ('وأصدرت الوزارة بيانا، أكدت فيه أن "التحقيق مستمر في ملابسات الحادث".', ["الوزارة"]),
+    # a clause opening the sentence is no subject: the last speaker goes on
+    ('قال المراقب جون سميث إن "الاقتراع كان هادئا". وبعدما سجل أن العملية تحسنت، اعتبر أن '
+     '"كل شيء يسير نحو الأفضل".', ["جون سميث", "جون سميث"]),
+    # أمين opens an office here, not a name
+    ('وقال أمين عام المنتدى محمد بن عيسى إن "الموسم المقبل سيكون أفضل".', ["محمد بن عيسى"]),
+    # a participle with an adverb before its colon
+    ('وقال الكاتب سمير الحلو إن "الانتخابات مرت بهدوء". ومتسائلا بصوت عال: "من يخاف من '
+     'الديمقراطية في هذا البلد؟".', ["سمير الحلو"] * 2),
+    # the words said, then "بهذه العبارة" and the verb with its speaker
+    ('"نحن بحاجة إلى قانون جديد للإرث وللملكية"، بهذه العبارة افتتحت الناشطة سعاد الفاسي، '
+     'رئيسة الجمعية، الندوة.', ["سعاد الفاسي"]),
+])
+def test_speakers_of_real_constructions(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ('وقال المحتجون إن "الحكومة تخلت عنهم منذ سنوات".', "المحتجون", "anonymous"),
+    ('وأكدت الأمانة العامة للحزب، في بلاغ، أن الحملات "لن تنال من وحدة الحزب وتماسكه".',
+     "الأمانة العامة للحزب", "organisation"),
+])
+def test_crowds_and_party_bodies_are_speakers(text, speaker, kind):
+    assert [(q.speaker.name, q.speaker.kind) for q in _quotes(text)] == [(speaker, kind)]

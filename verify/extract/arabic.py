@@ -24,31 +24,48 @@ _E = r"(?![^\s,.:;\")])"  # word end
 
 _VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
           "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي خلص استرسل ابرز سجل "
-          "نبه لاحظ اورد كتب تساءل اعتبر اوضح صرح جدد عبر").split()
+          "نبه لاحظ اورد كتب تساءل جدد عبر اشاد انتقد رجح رد استهل افتتح").split()
 _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
 }, key=len, reverse=True))
 _VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
+_PREPOSITION_LOOKALIKE = re.compile(r"عبر(?:ت|وا)?(?!\S)(?!\s+(?:[^\s\"]+\s+){0,8}?عن\s)|رد(?=\s+فعل)")
+
+
+def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
+    """Speech verbs in ``norm[lo:hi]``, without the words they share a spelling with: عبر is
+    "via" unless عن follows (عبر الوزير عن), and رد فعل is a reaction, not a reply."""
+    return [m for m in _VERB.finditer(norm, lo, hi)
+            if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)]
+
+
 _TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|:|قائلا|قائله|"
                              r"بالقول|بقوله|بقولها)(?=[\s:,]|$)")
 _PARTICIPLE = re.compile(
     _B + r"(?P<w>و?(?:مؤكد|موكد|مبين|مضيف|موضح|مشير|لافت|معتبر|مشدد|متابع|قائل|منوه|مردف|محذر|"
-    r"مستدرك|واصف|مستطرد|متسائل|معرب|مطالب|منبه|مختتم|مبرز|متهم|مستنكر)(?:ا|ه|ين|ون|تين|تان)?)"
-    r"\s*,?\s*(?:(?:الي\s+ان|ان|انه|انها|بان|:)(?:\s+[^\s\"]+){0,8})?\s*[,:]?\s*$")
+    r"مستدرك|واصف|مستطرد|متسائل|معرب|مطالب|منبه|مختتم|مبرز|متهم|مستنكر|مشيد|منتقد|مرجح|مذكر|مسجل|"
+    r"مستشهد|مستعرض)(?:ا|ه|ين|ون|تين|تان)?)"
+    r"(?:\s+(?:بصوت|بالقول|القول|بقوله|بقولها)(?:\s+[^\s\",:]+){0,3})?"  # ومتسائلين بصوت عال وواضح:
+    r"\s*,?\s*(?:(?:الي\s+ان|ان|انه|انها|بان|بانه|بانها|بكون|:)(?:\s+[^\s\"]+){0,8})?\s*[,:]?\s*$")
 _RELAY = re.compile(
     _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|وفق|طبقا\s*ل|نقلا\s+عن|علي\s+لسان|استنادا\s+(?:الي|ل)))"
     r"\s*(?P<np>[^\"]{1,160}?)\s*,?\s*(?:فان|ان|:)?\s*[,:]?\s*$")
 _RELAY_ANY = re.compile(
     _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|طبقا\s*ل|نقلا\s+عن|علي\s+لسان))\s*"
     r"(?P<np>[^,.:;\"]{2,120})")
+_BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))\s+(?:بقوله|بقولها|بقولهم)"
+                        r"\s*[:,]?\s*$")
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*$")
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
-    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها)))" + _E + r"\s*(?P<np>[^\".]{0,200}?)\s*(?=[.,]|$)")
+    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|"
+    r"ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*\s+[^\s\".,]+|"
+    r"هكذا\s+[^\s\".,]+))" + _E + r"\s*(?P<np>[^\".]{0,200}?)\s*(?=[.,]|$)")
 _INDIRECT_CONN = re.compile(_B + r"(?:ان|انه|انها|انهم|بان|بانه)" + _E)
 _DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء)\s+(?P<noun>\S+)")
-_SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد)\s+)*")
+_SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد|بعدما|عندما|حينما|لما|اذ|حين|بعد\s+ان|"
+                           r"حيث|ثم)\s+)*")
 _SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
 
 _STOP_START = re.compile(
@@ -65,6 +82,12 @@ _MEDIA = {"المجله", "مجله", "الصحيفه", "الوكاله", "ال�
           "تقرير", "اذاعه", "تلفزيون", "شبكه", "الاعلام", "اعلام", "وسائل"}
 _ANONYMOUS = {"مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسوول", "شهود", "سكان", "ناشطون",
               "ناشطين", "مراقبون", "اوساط", "جهات", "مصادرنا", "مقربون", "مطلعون", "المصدر"}
+# Crowds speak too (المحتجون طالبوا، وقال متظاهرون): a group nobody names, credited as such
+_CROWDS = set(normalize_text("""المحتجون محتجون المحتجين المحتجات المتظاهرون متظاهرون المتظاهرين
+المتظاهرات المتضررون متضررون المتضررين المتتبعون متتبعون متتبعين المعلقون معلقون النشطاء نشطاء
+الناشطون المواطنون مواطنون السكان الأهالي أهالي المشاركون المضربون العمال الطلبة الطلاب
+المعتصمون معتصمون الغاضبون المراقبون""").split())
+_ANONYMOUS |= _CROWDS
 _ORG_HEADS = {"وزاره", "الحكومه", "حكومه", "الجيش", "التحالف", "قياده", "هيئه", "حزب", "حركه",
               "منظمه", "الشرطه", "الامم", "البيت", "السفاره", "القوات", "خليه", "مديريه", "دائره",
               "جهاز", "المكتب", "مكتب", "الرئاسه", "رئاسه", "الخارجيه", "الداخليه", "الدفاع",
@@ -77,6 +100,8 @@ _GIVEN = set(normalize_text("""
 جون دونالد ريكس بريت مايك مايكل ستيفن جوزيف باراك هيلاري فلاديمير سيرغي أنطونيو إيمانويل لاهور
 كوسرت هوشيار نيجيرفان قباد مظلوم رجب أبو حامد حميد رشيد مجيد عزيز نبيل منير أمين ياسر هشام
 عماد إيهاب أسامة ماجد سلمان تميم عبدالعزيز عبدالرحمن نزار بهاء ضياء شاكر ثامر عدنان غازي
+عائشة فاطمة خديجة مريم زينب نادية سعاد ليلى أمينة حليمة نزهة بثينة آمنة نبيلة سميرة لطيفة رشيدة
+مليكة نعيمة حنان إدريس لحسن الحسين الحسن عبد الإله سعيد المصطفى إلياس نبيل ادريس
 """).split())
 
 
@@ -99,7 +124,11 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            "الرئيس", "المدير", "القائد", "المستشار", "السفير", "المحافظ", "المسؤول", "الخبير",
            "خبير", "المحلل", "محلل", "الباحث", "باحث", "الكاتب", "كاتب", "الاستاذ", "استاذ",
            "قاده", "رئيسه", "نائبه", "عضوه", "الناطقه", "المتحدثه", "وزيره", "مديره", "مدرب", "المدرب",
-           "لاعب", "اللاعب", "عميد", "امين", "الداعيه", "الناشط", "ناشط", "المرشح", "مرشح"}
+           "لاعب", "اللاعب", "عميد", "امين", "الداعيه", "الناشط", "ناشط", "المرشح", "مرشح",
+           "المحامي", "المحاميه", "محامي", "محاميه", "الحقوقي", "الحقوقيه", "الاعلامي", "الاعلاميه",
+           "الصحفي", "الصحفيه", "الصحافي", "الصحافيه", "الفنان", "الفنانه", "الناشطه", "الباحثه",
+           "الكاتبه", "المخرج", "المخرجه", "الممثل", "الممثله", "المغني", "المغنيه", "النجم", "النجمه",
+           "المراقب", "مراقب", "الملاحظ", "ملاحظ"}
 _TITLES -= _ROLES
 _TOKEN = re.compile(r"[^\s,]+")
 
@@ -154,8 +183,10 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         if not tokens:
             break
         head = norm[tokens[0][0]:tokens[0][1]]
-        if first and (head in _NOT_SPEAKER or _PARTICIPLE_WORD.fullmatch(head)):
-            return None
+        if first and (head in _NOT_SPEAKER or _PARTICIPLE_WORD.fullmatch(head)
+                      or head[:1] in "وف" and head[1:] in _NOT_SPEAKER
+                      or head == "علي" and len(tokens) == 1 and comma == -1):
+            return None  # "شدد على أن": على here is the preposition, not the name Ali
         bare = head[1:] if head[:1] in "وف" and len(head) > 3 and head[1:] in _ROLES | _TITLES else head
         kind_found = True
         if bare in _MEDIA and not (role or name):
@@ -219,10 +250,10 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
 
 
 _NOT_SPEAKER = set(normalize_text("""في بين من إلى عن مع بعد قبل أو ثم حيث وهو وهي الذي التي ما
-إن أن لا لم لن هذا هذه ذلك كما وقد قد عند منذ خلال""").split())
+إن أن لا لم لن هذا هذه ذلك كما وقد قد عند منذ خلال إذ حيث بعدما عندما""").split())
 # "على" is left out: normalised it is "علي", the given name Ali
 _NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي في من عن مع خلال عقب إلى لدى أمام
-ضمن قبل بعد حول""").split())
+ضمن قبل بعد حول ما""").split())
 _OFFICE_MODIFIERS = {"السابق", "الاسبق", "الحالي", "الجديد", "العام", "المساعد", "الاول"}
 _DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التقرير", "تقرير", "الرساله", "الوثيقه", "المذكره"}
 _PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)?")
@@ -261,15 +292,15 @@ def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
     """Index of the first token of title-or-name after a role phrase (len(tokens) if none)."""
     for i, (s, e) in enumerate(tokens):
         word = norm[s:e]
-        if word in _TITLES or word in _GIVEN:
-            return i
+        if (word in _TITLES or word in _GIVEN) and not (i == 0 and word in _ROLES):
+            return i  # أمين عام منتدى أصيلة محمد بن عيسى: أمين opens the office here, not the name
     head = norm[tokens[0][0]:tokens[0][1]]
     return len(tokens) if head in _ROLES else 0
 
 
 def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
     head = norm[tokens[0][0]:tokens[0][1]]
-    if head in _ORG_HEADS:
+    if head in _ORG_HEADS or head in _BODY_HEADS:
         return True
     gaz = gazetteer()
     for n in range(min(len(tokens), gaz.max_words), 0, -1):
@@ -277,6 +308,13 @@ def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
         if entry and entry.type == "organisation":
             return True
     return False
+
+
+def _known_head(norm: str, word: str, at: int) -> bool:
+    """Whether ``word`` opens a speaker: a title, role, body or crowd, a given name, or the
+    surname of a person the text named in full before ``at`` (عائشة الخماس ... الخماس انتقدت)."""
+    return word in _TITLES or word in _ROLES or word in _BODY_HEADS or word in _ANONYMOUS \
+        or word in _GIVEN or re.search(r"[^\s,.:]\s+" + re.escape(word) + _E, norm[:at]) is not None
 
 
 def _appositive_follows(norm: str, start: int, end: int) -> bool:
@@ -291,8 +329,38 @@ def _appositive_follows(norm: str, start: int, end: int) -> bool:
     return w in _TITLES or w in _ROLES or w in _GIVEN
 
 
+_IN_IT = re.compile(r"\s*,?\s*(?:فيه|فيها|فيهما|به|بها)(?=[\s,\-]|$)")
+_DOCUMENT_OF = re.compile(
+    r"(?:تصريحات|تصريح|تصريحا|بيانا|بيان|بلاغا|بلاغ|رساله|كلمه|تدوينه|تغريده|مقالا|مقال|حوارا|حوار|"
+    r"مقابله|خطابا|خطاب)\s+(?P<l>لل|ل)(?P<np>[^\s,.:;\"]+(?:\s+[^\s,.:;\"]+){0,4})")
+_AUTHOR_OF = re.compile(
+    r"(?:اصدر|اصدرت|نشر|نشرت|وجه|وجهت|بعث|بعثت|وزع|وزعت|القي|القت)\s+(?P<np>[^,.:;\"]{2,80}?)\s+"
+    r"(?:بيانا|بلاغا|رساله|تصريحا|كلمه|تدوينه|تغريده|مقالا|خطابا)")
+
+
+def _author_before(doc: Document, lo: int, at: int) -> SpeakerRef | None:
+    """Who wrote the document that ``قال فيها``/``أكد فيه`` refers to, named earlier in the
+    sentence: ``تصريحات للشيخ الطيب قال فيها`` or ``أصدر الأزهر بيانا، ... أكد فيه``."""
+    norm = doc.norm
+    found = list(_DOCUMENT_OF.finditer(norm, lo, at)) or list(_AUTHOR_OF.finditer(norm, lo, at))
+    if not found:
+        return None
+    match = found[-1]
+    parsed = parse_speaker(doc, match.start("np"), match.end("np"))
+    if not isinstance(parsed, SpeakerRef):
+        return None
+    if match.groupdict().get("l") == "لل" and doc.orig(*doc.to_orig(match.start("np"), match.end("np"))
+                                                        ).startswith(parsed.name):
+        parsed = replace(parsed, name="ال" + parsed.name)  # للشيخ الطيب: the article fused with ل
+    return parsed
+
+
 def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int,
                          end: int, adjacent: bool) -> Attribution:
+    if _IN_IT.match(doc.norm, np_start, np_end):
+        author = _author_before(doc, doc.norm.rfind(".", 0, w_start) + 1, w_start)
+        if author is not None:
+            return Attribution(*doc.to_orig(w_start, end), speaker=author, adjacent=adjacent)
     parsed = parse_speaker(doc, np_start, np_end)
     o_start, o_end = doc.to_orig(w_start, end)
     if isinstance(parsed, Attribution):
@@ -317,12 +385,20 @@ class ArabicRules:
             return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، تحت شعار "...": a name, not words said
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
-            verbs = list(_VERB.finditer(norm, nlo, match.start("w")))
+            verbs = _speech_verbs(norm, nlo, match.start("w"))
             if verbs and not _has_quote(norm[verbs[-1].end():match.start("w")]):
-                # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first
-                named = _speaker_attribution(doc, verbs[-1].start(), verbs[-1].end(),
-                                             match.start("w"), nhi, True)
+                # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first;
+                # "لفت رئيس الشبكة إلى أن الفريق ...، مؤكدا" names him before its أن
+                verb = verbs[-1]
+                connector = _TAIL_CONNECTOR.search(norm, verb.end(), match.start("w"))
+                np_end = connector.start() if connector else match.start("w")
+                named = self._subject_first(doc, nlo, verb, nhi, known_only=True)
+                if named.speaker is None:  # الخماس انتقدت الأصوات ...، موضحة: the subject first
+                    named = _speaker_attribution(doc, verb.start(), verb.end(), np_end, nhi, True)
+                if named.speaker is None:
+                    named = self._subject_first(doc, nlo, verb, nhi)
                 if named.speaker is not None:
+                    named.adjacent = True
                     return named
             o_start, o_end = doc.to_orig(match.start("w"), nhi)
             return Attribution(o_start, o_end, follow="last", adjacent=True)
@@ -330,7 +406,13 @@ class ArabicRules:
         if match:
             return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
                                         nhi, True)
-        verbs = list(_VERB.finditer(norm, nlo, nhi))
+        match = _BY_SAYING.search(norm, nlo, nhi)
+        if match and not _speech_verbs(norm, nlo, nhi) and match.group("last") not in _BODY_HEADS \
+                and _known_head(norm, match.group("last"), match.start("last")):
+            # "استهلتها أحلام بقولها": whatever the verb, a name known from before speaks
+            np_start = match.start("np") if match.group("first") in _GIVEN | _TITLES else match.start("last")
+            return _speaker_attribution(doc, np_start, np_start, match.end("np"), nhi, True)
+        verbs = _speech_verbs(norm, nlo, nhi)
         if verbs:
             verb = verbs[-1]
             tail = norm[verb.end():nhi]
@@ -355,13 +437,22 @@ class ArabicRules:
                                         nhi, True)
         return None
 
-    def _subject_first(self, doc: Document, nlo: int, verb: re.Match, nhi: int) -> Attribution:
-        """``وكانت مصادر كردية، أكدت أن``: the subject stands before the verb, or is the last speaker."""
+    def _subject_first(self, doc: Document, nlo: int, verb: re.Match, nhi: int,
+                       known_only: bool = False) -> Attribution:
+        """``وكانت مصادر كردية، أكدت أن``: the subject stands before the verb, or is the last speaker.
+
+        ``known_only`` takes the subject only when its first word is known to name a speaker (a
+        title, a role, a body, a crowd, or the surname of a person named before): where the verb
+        has words after it too, an adverbial opening the sentence (وبخصوص البرنامج) is no subject.
+        """
         norm = doc.norm
         clause = max(norm.rfind(".", nlo, verb.start()) + 1, nlo)
         lead = _SUBJECT_LEAD.match(norm, clause, verb.start())
         s = lead.end() if lead else clause
         subject = norm[s:verb.start()].strip(" ,")
+        if known_only and subject and not _known_head(norm, subject.split()[0], s) \
+                or _INDIRECT_CONN.search(subject) or _speech_verbs(subject, 0, len(subject)):
+            subject = ""  # وبعدما سجل أن العملية تحسنت، اعتبر: a clause before the verb, no subject
         if subject and len(subject.split()) <= 8 and not _has_quote(subject):
             parsed = parse_speaker(doc, s, verb.start())
             if isinstance(parsed, SpeakerRef):
@@ -386,7 +477,7 @@ class ArabicRules:
         norm = doc.norm
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         found: list[tuple[Attribution, int, int]] = []
-        for verb in _VERB.finditer(norm, nlo, nhi):
+        for verb in _speech_verbs(norm, nlo, nhi):
             if found and verb.start() < found[-1][2]:
                 continue
             conn = _INDIRECT_CONN.search(norm, verb.end(), min(nhi, verb.end() + 200))
@@ -455,7 +546,10 @@ _TIME_WORD = re.compile(r"(?:امس|اليوم|يوم|يومه|زوال|مساء
                         r"الجمعه|السبت)(?=\s|$)")
 _NOT_OBJECT = _NOT_SPEAKER | _NAME_BREAK | {"علي", "ان", "انه", "انها", "بان", "لان"}
 _BODY_HEADS = _ORG_HEADS | {"شركه", "الشركه", "الوزاره", "مؤسسه", "المؤسسه", "مجلس", "المجلس", "محكمه",
-                            "المحكمه", "منظمه", "المنظمه", "مجمع", "الهيئه"}
+                            "المحكمه", "منظمه", "المنظمه", "مجمع", "الهيئه", "الامانه", "امانه",
+                            "الكتابه", "النقابه", "نقابه", "الجمعيه", "جمعيه", "التنسيقيه", "تنسيقيه",
+                            "المركز", "مركز", "الاداره", "اداره", "السلطات", "سلطات", "الشبكه",
+                            "الجامعه", "جامعه", "المنتدي", "منتدي", "النقابات", "الفيدراليه"}
 _NISBA = re.compile(r"ال\S+(?:يه|ي|يين|يون)$")
 
 
