@@ -128,3 +128,22 @@ def test_speakers_of_real_constructions(text, names):
 ])
 def test_crowds_and_party_bodies_are_speakers(text, speaker, kind):
     assert [(q.speaker.name, q.speaker.kind) for q in _quotes(text)] == [(speaker, kind)]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("وكانت الشركة قد أعلنت استئناف ضخ النفط من حقلين.", "الشركة", "organisation"),
+    ("الوزارة أعلنت فتح تحقيق في الحادث.", "الوزارة", "organisation"),
+    ("المحتجون طالبوا بإقالة المحافظ.", "المحتجون", "anonymous"),
+    ("وطالب المتظاهرون بإطلاق سراح المعتقلين.", "المتظاهرون", "anonymous"),
+    ("دعا الأمين العام لحزب العدالة والتنمية المواطنين إلى التصويت.",
+     "الأمين العام لحزب العدالة والتنمية", "person"),
+    ("وأعلن الأمين العام لحزب الاستقلال ترشحه للانتخابات.", "الأمين العام لحزب الاستقلال", "person"),
+])
+def test_reported_speech_without_an_subject_first_and_whole_offices(text, speaker, kind):
+    statements = extract(text, language="ar")
+    assert [(s.kind, s.speaker.name, s.speaker.kind) for s in statements] == [("indirect", speaker, kind)]
+
+
+def test_a_clause_before_the_verb_is_not_its_subject():
+    assert [s.kind for s in extract("وصل الجنود إلى القاعدة وأعلنوا حالة التأهب القصوى.", language="ar")] \
+        == ["assertion"]

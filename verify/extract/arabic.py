@@ -556,12 +556,20 @@ _NISBA = re.compile(r"ال\S+(?:يه|ي|يين|يون)$")
 def _nominal_indirect(doc: Document, nlo: int, nhi: int) -> list[tuple[Attribution, int, int]]:
     norm = doc.norm
     verb = _NOMINAL_VERB.search(norm, nlo, min(nhi, nlo + 80))
-    if verb is None or norm[nlo:verb.start()].strip(" ,") and not norm[nlo:verb.start()].rstrip().endswith(
-            (":", "-")) or '"' in norm[verb.end():nhi]:
-        return []  # the verb must open the sentence (after a dateline): "وقال ... ودعا" is narration
-    np_end = _nominal_speaker_end(doc, verb.end(), nhi)
-    if np_end is None:
+    if verb is None or '"' in norm[verb.end():nhi]:
         return []
+    subject = None
+    if norm[nlo:verb.start()].strip(" ,") and not norm[nlo:verb.start()].rstrip().endswith((":", "-")):
+        # the verb opens the sentence (after a dateline), or a known subject stands before it
+        # (وكانت الشركة قد أعلنت، المحتجون طالبوا); "وقال ... ودعا" is narration
+        subject = _subject_before(doc, nlo, verb.start())
+        if subject is None:
+            return []
+        np_end = verb.end()
+    else:
+        np_end = _nominal_speaker_end(doc, verb.end(), nhi)
+        if np_end is None:
+            return []
     obj = _skip_time(norm, np_end, nhi)
     words = norm[obj:nhi].split()
     if len(words) < 2:
@@ -578,7 +586,10 @@ def _nominal_indirect(doc: Document, nlo: int, nhi: int) -> list[tuple[Attributi
         fits = words[0] not in _NOT_OBJECT
     if not fits:
         return []
-    attribution = _speaker_attribution(doc, verb.start("verb"), verb.end(), np_end, np_end, False)
+    if subject is not None:
+        attribution = Attribution(*doc.to_orig(nlo, verb.end()), speaker=subject, adjacent=False)
+    else:
+        attribution = _speaker_attribution(doc, verb.start("verb"), verb.end(), np_end, np_end, False)
     speaker = attribution.speaker
     if speaker is None and attribution.follow == "last":
         return []
@@ -587,6 +598,25 @@ def _nominal_indirect(doc: Document, nlo: int, nhi: int) -> list[tuple[Attributi
         attribution.speaker = replace(speaker, kind="organisation")  # أعلنت شركة نفط الشمال
     attribution.start = doc.to_orig(nlo, verb.end())[0]  # with the dateline before it, if any
     return [(attribution, obj, nhi)]
+
+
+def _subject_before(doc: Document, nlo: int, verb_start: int) -> SpeakerRef | None:
+    """The subject of a sentence that names its speaker before the verb, when the words there
+    are known to name one (a body, an office, a crowd, a person named before): up to six
+    words, no comma, after كان/كانت and before قد."""
+    norm = doc.norm
+    lead = _SUBJECT_LEAD.match(norm, nlo, verb_start)
+    s = lead.end() if lead else nlo
+    words = norm[s:verb_start].split()
+    if words and words[-1] in ("قد", "وقد"):
+        words = words[:-1]
+    if not words or len(words) > 6 or "," in " ".join(words) or not _known_head(norm, words[0], s):
+        return None
+    end = s + len(" ".join(words))
+    if norm[s:end] != " ".join(words):
+        return None
+    parsed = parse_speaker(doc, s, end)
+    return parsed if isinstance(parsed, SpeakerRef) else None
 
 
 def _skip_time(norm: str, at: int, end: int) -> int:
@@ -640,9 +670,32 @@ def _chain_end(doc: Document, start: int, end: int) -> int | None:
     i = 0
     while not word[i].startswith("ال") and i + 2 < len(tokens):
         i += 1  # the construct chain ends at its first definite noun
+    i = _adjectives_end(word, i)
+    while i + 2 < len(word) and _genitive_body(word[i + 1]):
+        # الأمين العام لحزب العدالة والتنمية: the office's body belongs to the speaker
+        i += 1
+        while not word[i].startswith(("ال", "لل")) and i + 2 < len(word):
+            i += 1
+        if i + 2 < len(word) and word[i + 1].startswith("وال"):
+            i += 1  # العدالة والتنمية, الأصالة والمعاصرة
+        i = _adjectives_end(word, i)
     if word[i + 1] == "باسم" or word[i + 1].startswith("لل"):
         return None  # المتحدث باسم ...: the office goes on
-    while i + 2 < len(tokens) and (_NISBA.match(word[i + 1]) or word[i + 1] in _OFFICE_MODIFIERS) \
+    return tokens[i][1] if norm.find(",", start, tokens[i][1]) == -1 else None
+
+
+def _adjectives_end(word: list[str], i: int) -> int:
+    """Index of the last adjective (nisba or office modifier) after ``word[i]``, leaving one
+    word for what the speaker said."""
+    while i + 2 < len(word) and (_NISBA.match(word[i + 1]) or word[i + 1] in _OFFICE_MODIFIERS) \
             and not _TIME_WORD.match(word[i + 1]):
         i += 1
-    return tokens[i][1] if norm.find(",", start, tokens[i][1]) == -1 else None
+    return i
+
+
+def _genitive_body(word: str) -> bool:
+    """``لحزب``, ``لوزارة``, ``للحزب``: ل with a body the office belongs to (not لوسائل الإعلام)."""
+    if not word.startswith("ل") or len(word) < 4:
+        return False
+    stem = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return stem in _BODY_HEADS or (stem.startswith("ال") and stem[2:] in _BODY_HEADS)
