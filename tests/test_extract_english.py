@@ -172,3 +172,24 @@ def test_an_opening_quotation_after_a_named_subject_is_theirs_not_the_last_speak
     text = ('"We have to move on," Paul Manafort said. Chris Christie praised the crowd in Manchester. '
             '"We need someone who will fight for this state every single day."')
     assert [q.speaker.name for q in _quotes(text)] == ["Paul Manafort", "Chris Christie"]
+
+
+def test_she_said_after_a_mans_quotation_is_the_woman_named_before():
+    text = ('Sen. Elizabeth Warren spoke in Boston on Saturday. "He is a proven failure," said Gov. '
+            'Charlie Baker. "We will fight him every step of the way," she said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Charlie Baker", "Elizabeth Warren"]
+
+
+def test_he_said_skips_a_woman_known_by_her_title():
+    text = ('Mr. Ackman wrote to investors on Tuesday. Ms. Brainard spoke at a conference in Washington. '
+            '"We are going to take a much more proactive role," he said.')
+    assert _speaker(text).name == "Ackman"
+
+
+@pytest.mark.parametrize("text", [
+    'Donald Trump spoke in Ohio. Sure, he admits that "the problem with low interest rates is real."',
+    'Donald Trump spoke in Ohio. (On Monday he said he would "strongly consider" closing mosques.)',
+    'Donald Trump spoke in Ohio. Perhaps, he said, this "small town has gotten too big too fast."',
+])
+def test_a_pronoun_after_a_leading_word_is_the_subject(text):
+    assert _speaker(text).name == "Donald Trump"

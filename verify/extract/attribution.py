@@ -9,6 +9,7 @@ sentence (participles, pronouns, ``those media``) and keeps offsets into the rep
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -39,6 +40,7 @@ class Attribution:
     follow: str | None = None
     adjacent: bool = False  # the verb or connector touches the quotation: short quotes count
     fallback: SpeakerRef | None = None  # who to credit when ``follow`` finds nobody
+    gender: str | None = None  # "f" or "m" when the pronoun marks it ("she said"): skip the others
 
 
 class Rules(Protocol):
@@ -61,7 +63,11 @@ class Rules(Protocol):
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None: ...
 
+    # Optional: ``gender(speaker) -> "f" | "m" | None`` from the name itself (a title, a first
+    # name, a role such as "spokeswoman"); a module without it leaves pronouns genderless.
 
+
+_RECALL = 8  # how many earlier people a gendered pronoun may reach back to
 @dataclass
 class State:
     """What earlier sentences tell later ones: the last speaker, the last person, referents."""
@@ -73,6 +79,9 @@ class State:
     quote_sentence: int = -2
     consumed: int = 0  # text up to here already belongs to a statement
     subject_sentence: int = -2
+    people: list[SpeakerRef] = field(default_factory=list)  # named people, the latest last
+    genders: dict[str, str] = field(default_factory=dict)  # by name: what the report has shown
+    gender_of: Callable[[SpeakerRef], str | None] = lambda speaker: None
 
     def resolve(self, attribution: Attribution) -> SpeakerRef | None:
         follow = attribution.follow
@@ -81,7 +90,7 @@ class State:
         elif follow == "last":
             speaker = self.last
         elif follow == "person":
-            speaker = self.person or self.last
+            speaker = self._person(attribution.gender) or self.last
         else:
             noun = normalize_text(follow.split(":", 1)[1])
             noun = noun[2:] if noun.startswith("ال") else noun
@@ -95,9 +104,34 @@ class State:
     def remember(self, speaker: SpeakerRef) -> None:
         self.last = speaker
         if speaker.kind == "person" and speaker.name and speaker.name != speaker.role:
-            self.person = speaker
+            self.meet(speaker)
         if speaker.kind in ("media", "anonymous", "organisation"):
             self.referents.append(speaker)
+
+    def meet(self, speaker: SpeakerRef) -> None:
+        """A named person the narration turns to: whom a later "he" most likely means."""
+        gender = self.gender_of(speaker) or self._gender(speaker)
+        if gender:
+            self.genders[speaker.name] = gender
+        self.person = speaker
+        self.people = [p for p in self.people if p.name != speaker.name][-_RECALL + 1:] + [speaker]
+
+    def _gender(self, speaker: SpeakerRef) -> str | None:
+        """What the report showed of this name, or of the latest full name a bare surname
+        stands for ("Clinton" after "Hillary Clinton", not after "Bill Clinton")."""
+        if speaker.name in self.genders or " " in speaker.name:
+            return self.genders.get(speaker.name)
+        full = next((p for p in reversed(self.people) if p.name.split()[-1] == speaker.name), None)
+        return full and self.genders.get(full.name)
+
+    def _person(self, gender: str | None) -> SpeakerRef | None:
+        """The last named person, unless the pronoun's gender rules them out ("she said" after
+        Bernie Sanders spoke): then the latest earlier person of that gender, or of none known."""
+        if gender is None or self.person is None or self._gender(self.person) in (None, gender):
+            return self.person
+        earlier = [p for p in reversed(self.people) if p is not self.person]
+        return next((p for p in earlier if self._gender(p) == gender),
+                    next((p for p in earlier if self._gender(p) is None), self.person))
 
 
 def _words(text: str) -> int:
@@ -120,7 +154,7 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
     """Statements of the document's text in order, without mentions (the caller adds those)."""
     text = doc.text
     quotes = find_quotes(text)
-    state = State()
+    state = State(gender_of=getattr(rules, "gender", lambda speaker: None))
     out: list[ExtractedStatement] = []
     qi = 0
     sentences = split_sentences(text, quotes)
@@ -140,7 +174,7 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
             state.subject = subject
             state.subject_sentence = index
             if subject.kind == "person" and subject.name != subject.role:
-                state.person = subject  # "he" is whom the narration last turned to, speaker or not
+                state.meet(subject)  # "he" is whom the narration last turned to, speaker or not
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside, next_end)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
