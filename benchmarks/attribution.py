@@ -34,7 +34,8 @@ POLNEAR = CORPUS / "polnear" / "train"
 _WORD = re.compile(r"[\w’'-]+")
 _MARKS = re.compile(r"[\"“”]|''")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "him", "them", "you", "its",
-             "their", "our", "my"}
+             "their", "our", "my", "who", "which", "that", "whom"}  # "said Beck, who said there were"
+_DETERMINERS = {"the", "a", "an"}  # "The judge": no name, its head noun stands in
 
 
 def fold_of(name: str) -> int:
@@ -87,14 +88,19 @@ def _inside_marks(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 def _surname(source: str) -> str:
     """The last capitalised word of the Source's name, before any apposition (", director
     of ...") or place ("McCain of Arizona")."""
-    source = re.sub(r"\([^)]*\)", "", source).split(",")[0].split(" who ")[0]
+    source = re.sub(r"\([^)]*\)", "", source)
+    parts = [p.strip() for p in source.split(",")]
+    if len(parts) > 1 and re.search(r"\b[a-z]+$", parts[0]) and \
+            re.fullmatch(r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*[a-z]", parts[1]):
+        return _surname(parts[1])  # "her senior policy adviser, Jake Sullivan": the apposition names
+    source = parts[0].split(" who ")[0]
     person, _, _ = source.partition(" of ")  # "Senator John McCain of Arizona" -> McCain
     if re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+", person) and not re.search(
             r"(?:Secretary|Minister|Director|Governor|Chairman|President|Department|University|"
             r"Head|Chief|Member|Leader|Mayor|Attorney General)$", person):
         source = person
     caps = [re.sub(r"(?:[’']s?)?[,.]*$", "", w) for w in re.findall(r"[A-Z][\w’'.-]+", source)]
-    caps = [w for w in caps if w.lower() not in _PRONOUNS]
+    caps = [w for w in caps if w.lower() not in _PRONOUNS | _DETERMINERS]
     words = source.split()
     return (caps[-1] if caps else (words[-1] if words else "")).lower()
 
