@@ -17,7 +17,7 @@ from .attribution import Attribution
 from .document import Document
 from .gazetteer import gazetteer
 
-__all__ = ["ArabicRules", "parse_speaker"]
+__all__ = ["ArabicRules", "parse_speaker", "GIVEN_NAMES", "TITLE_WORDS", "SPEECH_VERB"]
 
 _B = r"(?<![^\s,.:;\"(])"  # word start in normalised Arabic text
 _E = r"(?![^\s,.:;\")])"  # word end
@@ -29,14 +29,15 @@ _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "و�
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
 }, key=len, reverse=True))
-_VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
+# A speech verb (قال، وأكدت، فقد أعلن): here it opens an attribution; for entities it ends a name.
+SPEECH_VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
 _PREPOSITION_LOOKALIKE = re.compile(r"عبر(?:ت|وا)?(?!\S)(?!\s+(?:[^\s\"]+\s+){0,8}?عن\s)|رد(?=\s+فعل)")
 
 
 def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
     """Speech verbs in ``norm[lo:hi]``, without the words they share a spelling with: عبر is
     "via" unless عن follows (عبر الوزير عن), and رد فعل is a reaction, not a reply."""
-    return [m for m in _VERB.finditer(norm, lo, hi)
+    return [m for m in SPEECH_VERB.finditer(norm, lo, hi)
             if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)]
 
 
@@ -93,7 +94,9 @@ _ORG_HEADS = {"وزاره", "الحكومه", "حكومه", "الجيش", "ال�
               "جهاز", "المكتب", "مكتب", "الرئاسه", "رئاسه", "الخارجيه", "الداخليه", "الدفاع",
               "المفوضيه", "مفوضيه", "البرلمان", "الكرملين", "البنتاغون", "النيابه", "المحكمه",
               "الاتحاد", "جبهه", "تنظيم", "لجنه", "اللجنه", "ائتلاف", "تيار", "كتله", "الكتله"}
-_GIVEN = set(normalize_text("""
+# Normalised given names: a speaker's name starts at one, and verify.extract.entities finds
+# Arabic people in running text by them.
+GIVEN_NAMES = set(normalize_text("""
 محمد أحمد علي حسن حسين عمر عثمان خالد سعد سعيد عبد عبدالله إبراهيم إسماعيل يوسف مصطفى محمود
 جمال كمال فؤاد حيدر نوري مسعود جلال برهم هادي قاسم عادل مقتدى عمار إياد ياسين رائد رعد فاضل
 كريم جبار سليم صالح نجم طارق وليد زياد سامي فيصل ناصر بشار ميشال نبيه سمير رايان جيمي جيمس
@@ -117,7 +120,8 @@ def _tables() -> tuple[set[str], set[str]]:
     return titles, roles
 
 
-_TITLES, _ROLES = _tables()
+# Honorifics and ranks (normalised first words, العقيد، الشيخ) that stand before a personal name
+TITLE_WORDS, _ROLES = _tables()
 _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس", "وزير", "نائب", "عضو", "قائد", "مدير",
            "محافظ", "سفير", "مستشار", "امين", "زعيم", "ممثل", "مبعوث", "مندوب", "القيادي", "قيادي",
            "امر", "المنسق", "منسق", "الامين", "الممثل", "المبعوث", "المندوب", "النائب", "الوزير",
@@ -129,7 +133,7 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            "الصحفي", "الصحفيه", "الصحافي", "الصحافيه", "الفنان", "الفنانه", "الناشطه", "الباحثه",
            "الكاتبه", "المخرج", "المخرجه", "الممثل", "الممثله", "المغني", "المغنيه", "النجم", "النجمه",
            "المراقب", "مراقب", "الملاحظ", "ملاحظ"}
-_TITLES -= _ROLES
+TITLE_WORDS -= _ROLES
 _TOKEN = re.compile(r"[^\s,]+")
 
 
@@ -187,19 +191,19 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
                       or head[:1] in "وف" and head[1:] in _NOT_SPEAKER
                       or head == "علي" and len(tokens) == 1 and comma == -1):
             return None  # "شدد على أن": على here is the preposition, not the name Ali
-        bare = head[1:] if head[:1] in "وف" and len(head) > 3 and head[1:] in _ROLES | _TITLES else head
+        bare = head[1:] if head[:1] in "وف" and len(head) > 3 and head[1:] in _ROLES | TITLE_WORDS else head
         kind_found = True
         if bare in _MEDIA and not (role or name):
             media = (s, e)
         elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:]):
             anonymous = (s, e)
-        elif bare in _TITLES or bare in _ROLES or _has_name(norm, tokens[:1]):
+        elif bare in TITLE_WORDS or bare in _ROLES or _has_name(norm, tokens[:1]):
             split = _name_start(norm, tokens)
             if split > 0 and role is None:
                 role = (tokens[0][0], tokens[split - 1][1])
             if split < len(tokens):
                 t_end = split
-                while t_end < len(tokens) - 1 and norm[tokens[t_end][0]:tokens[t_end][1]] in _TITLES:
+                while t_end < len(tokens) - 1 and norm[tokens[t_end][0]:tokens[t_end][1]] in TITLE_WORDS:
                     t_end += 1
                 if t_end > split:
                     title = (tokens[split][0], tokens[t_end - 1][1])
@@ -278,21 +282,21 @@ def _name_end(norm: str, tokens: list[tuple[int, int]], start: int) -> int:
     end = start
     while end < len(tokens) and end - start < 4:
         word = norm[tokens[end][0]:tokens[end][1]]
-        if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in _TITLES and end > start:
+        if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start:
             break
         end += 1
     return end
 
 
 def _has_name(norm: str, tokens: list[tuple[int, int]]) -> bool:
-    return any(norm[s:e] in _GIVEN for s, e in tokens)
+    return any(norm[s:e] in GIVEN_NAMES for s, e in tokens)
 
 
 def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
     """Index of the first token of title-or-name after a role phrase (len(tokens) if none)."""
     for i, (s, e) in enumerate(tokens):
         word = norm[s:e]
-        if (word in _TITLES or word in _GIVEN) and not (i == 0 and word in _ROLES):
+        if (word in TITLE_WORDS or word in GIVEN_NAMES) and not (i == 0 and word in _ROLES):
             return i  # أمين عام منتدى أصيلة محمد بن عيسى: أمين opens the office here, not the name
     head = norm[tokens[0][0]:tokens[0][1]]
     return len(tokens) if head in _ROLES else 0
@@ -313,8 +317,8 @@ def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
 def _known_head(norm: str, word: str, at: int) -> bool:
     """Whether ``word`` opens a speaker: a title, role, body or crowd, a given name, or the
     surname of a person the text named in full before ``at`` (عائشة الخماس ... الخماس انتقدت)."""
-    return word in _TITLES or word in _ROLES or word in _BODY_HEADS or word in _ANONYMOUS \
-        or word in _GIVEN or re.search(r"[^\s,.:]\s+" + re.escape(word) + _E, norm[:at]) is not None
+    return word in TITLE_WORDS or word in _ROLES or word in _BODY_HEADS or word in _ANONYMOUS \
+        or word in GIVEN_NAMES or re.search(r"[^\s,.:]\s+" + re.escape(word) + _E, norm[:at]) is not None
 
 
 def _appositive_follows(norm: str, start: int, end: int) -> bool:
@@ -326,7 +330,7 @@ def _appositive_follows(norm: str, start: int, end: int) -> bool:
     if not word:
         return False
     w = word.group()
-    return w in _TITLES or w in _ROLES or w in _GIVEN
+    return w in TITLE_WORDS or w in _ROLES or w in GIVEN_NAMES
 
 
 _IN_IT = re.compile(r"\s*,?\s*(?:فيه|فيها|فيهما|به|بها)(?=[\s,\-]|$)")
@@ -410,7 +414,7 @@ class ArabicRules:
         if match and not _speech_verbs(norm, nlo, nhi) and match.group("last") not in _BODY_HEADS \
                 and _known_head(norm, match.group("last"), match.start("last")):
             # "استهلتها أحلام بقولها": whatever the verb, a name known from before speaks
-            np_start = match.start("np") if match.group("first") in _GIVEN | _TITLES else match.start("last")
+            np_start = match.start("np") if match.group("first") in GIVEN_NAMES | TITLE_WORDS else match.start("last")
             return _speaker_attribution(doc, np_start, np_start, match.end("np"), nhi, True)
         verbs = _speech_verbs(norm, nlo, nhi)
         if verbs:
@@ -655,8 +659,8 @@ def _chain_end(doc: Document, start: int, end: int) -> int | None:
     if len(tokens) < 3:
         return None
     word = [norm[s:e] for s, e in tokens]
-    known = _BODY_HEADS | _ROLES | _ANONYMOUS | _TITLES | _MEDIA
-    if word[0] not in known and word[1] not in _GIVEN | _TITLES | _ROLES \
+    known = _BODY_HEADS | _ROLES | _ANONYMOUS | TITLE_WORDS | _MEDIA
+    if word[0] not in known and word[1] not in GIVEN_NAMES | TITLE_WORDS | _ROLES \
             and re.search(r"[^\s,.:]\s+" + re.escape(word[0]) + _E, norm[:start]):
         return tokens[0][1]  # ودعا كريم, ورفض العزاوي: the surname of a person named before
     if word[0] not in _BODY_HEADS and word[0] not in _ANONYMOUS and word[0] not in _ROLES:

@@ -1,8 +1,10 @@
 """The curated gazetteer (data/gazetteer/*.csv) plus countries from pycountry, as one lookup.
 
-Entities are looked up by their normalised form (verify.normalize) with Arabic clitics
-stripped, so ``بكركوك``, ``وكركوك`` and ``Kirkuk`` all find Kirkuk. Each entity's key is the
-key of its English name, so every alias, in any script, carries the same key.
+Entities are looked up by their normalised form (verify.normalize): the word as written first,
+then with its Arabic clitics stripped only when the whole word names nothing, so ``بكركوك``,
+``وكركوك`` and ``Kirkuk`` all find Kirkuk while ``كركوك``, ``بغداد`` and ``لبنان`` keep the first
+letters that look like clitics. Each entity's key is the key of its English name, so every
+alias, in any script, carries the same key.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 import pycountry
 
 from ..keys import entity_key
-from ..normalize import normalize_text
+from ..normalize import CLITICS, normalize_text
 
-__all__ = ["Entry", "Gazetteer", "gazetteer", "DATA"]
+__all__ = ["Entry", "Gazetteer", "gazetteer", "lookup_forms", "DATA"]
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 
@@ -52,6 +54,44 @@ class Gazetteer:
 
     def get(self, form: str) -> Entry | None:
         return self.forms.get(form)
+
+    def lookup(self, words: list[str]) -> tuple[Entry, int] | None:
+        """The entry that normalised ``words`` name, and how many letters of clitics lead the
+        first word (بكركوك: 1): tried in the order of :func:`lookup_forms`."""
+        rest = words[1:]
+        for first in lookup_forms(words[0]):
+            entry = self.forms.get(" ".join([first, *rest]))
+            if entry is not None:
+                return entry, len(words[0]) - len(first)
+        return None
+
+    def may_start(self, word: str) -> bool:
+        """Whether a name in the gazetteer may start at normalised ``word`` (a cheap test)."""
+        return any(form in self.first_words for form in lookup_forms(word))
+
+
+_SHORTEST_FIRST = tuple(sorted(CLITICS, key=len))
+_CONJUNCTIONS = ("و", "ف")
+
+
+def lookup_forms(word: str) -> list[str]:
+    """The forms of a normalised word to look a name up by, best first: the word as written
+    (كركوك, لبنان: their first letters are the name's), then one clitic off (بكركوك, للبنان,
+    والعراق), then a conjunction and a preposition off (وبالعراق), each leaving three letters.
+
+    Callers stop at the first form that names something, so a clitic is stripped only when
+    the whole word is not a known name.
+    """
+    forms = [word]
+    for clitic in _SHORTEST_FIRST:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            forms.append(word[len(clitic):])
+    if word[:1] in _CONJUNCTIONS:
+        inner = word[1:]
+        for clitic in _SHORTEST_FIRST:
+            if clitic not in _CONJUNCTIONS and inner.startswith(clitic) and len(inner) - len(clitic) >= 3:
+                forms.append(inner[len(clitic):])
+    return list(dict.fromkeys(forms))
 
 
 def _load_csv(gaz: Gazetteer, path: Path, type_: str) -> None:
