@@ -21,7 +21,7 @@ SETS = {
     "heldout": ("ahdath_heldout_articles.jsonl", "arabic_quotes_heldout.jsonl"),
 }
 FLOORS = {  # (gold, found, right speaker) as measured
-    "seen": (83, 81, 75),
+    "seen": (83, 82, 76),
     "heldout": (78, 72, 70),
 }
 

@@ -147,3 +147,28 @@ def test_reported_speech_without_an_subject_first_and_whole_offices(text, speake
 def test_a_clause_before_the_verb_is_not_its_subject():
     assert [s.kind for s in extract("وصل الجنود إلى القاعدة وأعلنوا حالة التأهب القصوى.", language="ar")] \
         == ["assertion"]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ('" نعاني مشاكل عديدة في النقل المدرسي والطرق"، يقول أحد الشيوخ.', "أحد الشيوخ", "anonymous"),
+    ('ومما طالب به المتضررون "إيجاد حل نهائي لملف الخنزير البري في المنطقة".', "المتضررون", "anonymous"),
+    ('ومع ذلك، فإن الباحثين يؤكدون أنه "على الرغم من ذلك فإن النتائج الحالية مشجعة جدا".',
+     "الباحثين", "anonymous"),
+    ('وجاء في بلاغ الوفد الذي قاده النائب البريطاني أن "المغاربة كانوا في مستوى هذا الرهان".',
+     "بلاغ الوفد", "organisation"),
+    ('وقالت السفيرة إن "العلاقات بين البلدين ممتازة".', "السفيرة", "person"),
+])
+def test_unnamed_groups_documents_and_descriptions_speak(text, speaker, kind):
+    assert [(q.speaker.name, q.speaker.kind) for q in _quotes(text)] == [(speaker, kind)]
+
+
+def test_a_noun_and_its_genitive_are_no_name():
+    # "يؤكد تفرد النموذج": the object of a verb whose subject is a thing, not a speaker
+    text = ('وقال النائب الأوروبي إن "الانتخابات كانت شفافة". وبالنسبة له، فإن جو الشفافية يؤكد '
+            'تفرد النموذج المغربي "في منطقة يتم فيها التلاعب بالديمقراطية كل يوم".')
+    assert [q.speaker.name for q in _quotes(text)] == ["النائب الأوروبي"] * 2
+
+
+def test_a_name_known_from_before_then_the_object_of_its_verb():
+    text = 'صعدت الفنانة أحلام إلى المنصة. واستهلت أحلام الحفل بقولها "أنا اليوم بينكم في بلدي الثاني".'
+    assert [q.speaker.name for q in _quotes(text)] == ["أحلام"]
