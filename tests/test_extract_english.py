@@ -193,3 +193,18 @@ def test_he_said_skips_a_woman_known_by_her_title():
 ])
 def test_a_pronoun_after_a_leading_word_is_the_subject(text):
     assert _speaker(text).name == "Donald Trump"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will win," said Gov. Chris Christie. Rep. Devin Nunes (R-Calif.), chairman of the House '
+     'Intelligence Committee, didn’t second-guess the decision. "I hope this never happens again," '
+     'he said.', "Devin Nunes"),
+    ('"We will win," said Gov. Chris Christie. Bill McInturff, the Republican half of a bipartisan '
+     'polling team for The Wall Street Journal and NBC News, sounded a cautious note. "This has done '
+     'nothing to lower anxiety," he said.', "Bill McInturff"),
+    ('"We will win," said Gov. Chris Christie. Dorothy Woods lost her husband in Benghazi. Though '
+     'empathetic with their grief, Woods said she does not agree. "First and foremost," she said.',
+     "Woods"),
+])
+def test_he_said_after_a_subject_behind_a_contraction_a_long_apposition_or_though(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -99,9 +99,10 @@ _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|M
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
 _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
-    r"(?:and|but|so|yet|or|also|then|meanwhile|however|though|later|still|now|instead|moreover|indeed|"
+    r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
+    r"though|even though|whereas|unless|"
     r"reached|contacted|pressed|questioned|interviewed|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
     r"[a-z]+ing)\b"
@@ -338,10 +339,11 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
 _SUBJECT = re.compile(
     r"(?:[Aa]s\s+)?(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|[a-z][a-z-]*(?=\s+[a-z-]*\s*[A-Z]))\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
-    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,80}?,)?)\s+"
+    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?,)?)\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
     r"only|already|now|first|finally|[a-z]+ly)\s+)*"
-    r"(?P<verb>[a-z]+(?:ed|[^s]s|ied)|is|was|has|had|will|would|could|can|does|did|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
+    r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
+    r"[a-z]+(?:ed|[^s]s|ied)|is|was|has|had|will|would|could|can|does|did|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
     r"took|gave|given|made|thought|felt|began|fought|struck|sent|threw|came|got|held|kept|left|lost|ran|"
     r"saw|stood|won|brought|drew|led|met|paid|rose|sought|taught|hit|set|let|became|broke|chose|"
     r"knew|meant|read|spent|swore|woke|wore|withdrew)\b")
