@@ -172,3 +172,24 @@ def test_a_noun_and_its_genitive_are_no_name():
 def test_a_name_known_from_before_then_the_object_of_its_verb():
     text = 'صعدت الفنانة أحلام إلى المنصة. واستهلت أحلام الحفل بقولها "أنا اليوم بينكم في بلدي الثاني".'
     assert [q.speaker.name for q in _quotes(text)] == ["أحلام"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # قال لـ: whom the words were said to; the subject of أما ... فـ speaks
+    ('أما مريم بلكلوش (30 سنة) التي تعمل موثقة فقالت لفرانس برس "المغرب في حاجة إلى ديمقراطية سليمة".',
+     ["مريم بلكلوش"]),
+    # بين X وY is "between", not the verb "explained"
+    ('قال وزير الخارجية محمد العلمي إن "الزيارة كانت ناجحة جدا". وأشار إلى أن العلاقات بين المغرب '
+     'وإسبانيا تميزت ب"تعاون ناجح ومسؤول يرضي البلدين".', ["محمد العلمي"] * 2),
+    # a parenthetical and على أن between the participle and the words
+    ('قال المدير خالد السعدي إن "الاجتماع كان مفيدا للجميع". وقال عزيز بنعزوز، عضو المكتب السياسي، '
+     'إن النقاش كان جيدا، مشددا، في المقابل، على أن الشكايات "لا ترقى إلى مستوى التشكيك في نزاهة '
+     'العملية".', ["خالد السعدي", "عزيز بنعزوز"]),
+])
+def test_addressees_between_and_parentheticals(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_according_to_what_a_source_said():
+    text = '"تترجم صوت العقل بعيدا عن التعصب" وفق ما جاء في إحدى التعليقات على الفيديو.'
+    assert [(q.speaker.name, q.speaker.kind) for q in _quotes(text)] == [("إحدى التعليقات على الفيديو", "anonymous")]

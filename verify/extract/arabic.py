@@ -29,16 +29,18 @@ _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "و�
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
     "يقولون", "يؤكدون", "يضيفون", "يوضحون", "يرون", "يعتبرون", "يشيرون",
-    "جاء في", "ورد في",  # وجاء في بلاغ الوفد أن: the document speaks
+    "جاء في", "ورد في", "تسائل", "تساءلت",  # وجاء في بلاغ الوفد أن: the document speaks
 }, key=len, reverse=True))
 # A speech verb (قال، وأكدت، فقد أعلن): here it opens an attribution; for entities it ends a name.
 SPEECH_VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
-_PREPOSITION_LOOKALIKE = re.compile(r"عبر(?:ت|وا)?(?!\S)(?!\s+(?:[^\s\"]+\s+){0,8}?عن\s)|رد(?=\s+فعل)")
+_PREPOSITION_LOOKALIKE = re.compile(r"عبر(?:ت|وا)?(?!\S)(?!\s+(?:[^\s\"]+\s+){0,8}?عن\s)|رد(?=\s+فعل)|"
+                                    r"بين(?=\s+[^\s,]+\s+و)")
 
 
 def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
     """Speech verbs in ``norm[lo:hi]``, without the words they share a spelling with: عبر is
-    "via" unless عن follows (عبر الوزير عن), and رد فعل is a reaction, not a reply."""
+    "via" unless عن follows (عبر الوزير عن), رد فعل is a reaction, not a reply, and بين X وY
+    is "between"."""
     return [m for m in SPEECH_VERB.finditer(norm, lo, hi)
             if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)]
 
@@ -50,7 +52,8 @@ _PARTICIPLE = re.compile(
     r"مستدرك|واصف|مستطرد|متسائل|معرب|مطالب|منبه|مختتم|مبرز|متهم|مستنكر|مشيد|منتقد|مرجح|مذكر|مسجل|"
     r"مستشهد|مستعرض)(?:ا|ه|ين|ون|تين|تان)?)"
     r"(?:\s+(?:بصوت|بالقول|القول|بقوله|بقولها)(?:\s+[^\s\",:]+){0,3})?"  # ومتسائلين بصوت عال وواضح:
-    r"\s*,?\s*(?:(?:الي\s+ان|ان|انه|انها|بان|بانه|بانها|بكون|:)(?:\s+[^\s\"]+){0,8})?\s*[,:]?\s*$")
+    r"(?:\s*,\s*[^,\"]{1,25}\s*,)?"  # مشددا، في المقابل، على أن
+    r"\s*,?\s*(?:(?:الي\s+ان|علي\s+ان|ان|انه|انها|بان|بانه|بانها|بكون|:)(?:\s+[^\s\"]+){0,8})?\s*[,:]?\s*$")
 _RELAY = re.compile(
     _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|وفق|طبقا\s*ل|نقلا\s+عن|علي\s+لسان|استنادا\s+(?:الي|ل)))"
     r"\s*(?P<np>[^\"]{1,160}?)\s*,?\s*(?:فان|ان|:)?\s*[,:]?\s*$")
@@ -68,7 +71,9 @@ _AFTER = re.compile(
 _INDIRECT_CONN = re.compile(_B + r"(?:ان|انه|انها|انهم|بان|بانه)" + _E)
 _DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء)\s+(?P<noun>\S+)")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد|بعدما|عندما|حينما|لما|اذ|حين|بعد\s+ان|"
-                           r"حيث|ثم|ان|لكن|ومع\s+ذلك,?\s*فان)\s+)*")
+                           r"حيث|ثم|ان|لكن|اما|ومع\s+ذلك,?\s*فان)\s+)*")
+_WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|قالته|اورده|اوردته|نشره|نشرته|نقله|نقلته)"
+                        r"(?:\s+(?:في|به|عن))?\s+")
 _SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
 
 _STOP_START = re.compile(
@@ -158,9 +163,9 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     norm = doc.norm
     if start >= end:
         return None
-    so_called = _SO_CALLED.match(norm, start, end)
+    so_called = _SO_CALLED.match(norm, start, end) or _WHAT_SAID.match(norm, start, end)
     if so_called:
-        start = so_called.end()
+        start = so_called.end()  # وفق ما جاء في إحدى التعليقات: the source after what it said
     demonstrative = _DEMONSTRATIVE.match(norm, start, end)
     if demonstrative:
         cut = norm.find(",", start, end)
@@ -192,6 +197,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         if not tokens:
             break
         head = norm[tokens[0][0]:tokens[0][1]]
+        if first and head.startswith("ل") and head not in GIVEN_NAMES and not _known_head(norm, head, s):
+            return None  # "فقالت لفرانس برس"، "يقول للبدري": whom the words were said to
         if first and (head in _NOT_SPEAKER or _PARTICIPLE_WORD.fullmatch(head)
                       or head[:1] in "وف" and head[1:] in _NOT_SPEAKER
                       or head == "علي" and len(tokens) == 1 and comma == -1):
@@ -330,14 +337,17 @@ def _name_end(norm: str, tokens: list[tuple[int, int]], start: int) -> int:
     end = start
     while end < len(tokens) and end - start < 4:
         word = norm[tokens[end][0]:tokens[end][1]]
-        if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start:
+        if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
+                or word[:1] in "(0123456789":
             break
         end += 1
     return end
 
 
 def _has_name(norm: str, tokens: list[tuple[int, int]]) -> bool:
-    return any(norm[s:e] in GIVEN_NAMES for s, e in tokens)
+    """Whether a given name stands among ``tokens``; after the first word, علي is the
+    preposition على (إحدى التعليقات على الفيديو), not the name Ali."""
+    return any(norm[s:e] in GIVEN_NAMES and (i == 0 or norm[s:e] != "علي") for i, (s, e) in enumerate(tokens))
 
 
 def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
@@ -477,6 +487,12 @@ class ArabicRules:
                     if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
                                                            nhi, adjacent)
+                        if attribution.speaker is None and attribution.follow == "last":
+                            # "أما مريم بلكلوش ... فقالت لفرانس برس": no speaker after the verb
+                            subject = self._subject_first(doc, nlo, verb, nhi, known_only=True)
+                            if subject.speaker is not None:
+                                subject.adjacent = adjacent
+                                return subject
                         if attribution.speaker is not None or attribution.follow != "last" or connector:
                             return attribution
                     else:
