@@ -208,3 +208,10 @@ def test_a_pronoun_after_a_leading_word_is_the_subject(text):
 ])
 def test_he_said_after_a_subject_behind_a_contraction_a_long_apposition_or_though(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_description_opening_a_sentence_is_the_person_it_stands_for():
+    text = ('"We will win," said Hillary Clinton. Vermont Sen. Bernie Sanders spoke in Nevada. Gov. John '
+            'Kasich answered questions in Iowa. The Vermont senator vowed to take his campaign to the '
+            'convention. "We will fight for every vote," he said.')
+    assert _quotes(text)[-1].speaker.name == "Bernie Sanders"

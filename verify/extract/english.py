@@ -102,7 +102,8 @@ _LEAD = re.compile(
     r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
-    r"though|even though|whereas|unless|"
+    r"though|even though|whereas|unless|outside|inside|across|near|around|among|between|beyond|throughout|"
+    r"within|through|against|toward|towards|behind|beside|alongside|ahead|"
     r"reached|contacted|pressed|questioned|interviewed|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
     r"[a-z]+ing)\b"
@@ -302,6 +303,47 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     return None
 
 
+_DESCRIPTION = re.compile(r"[Tt]he\s+(?P<mods>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,4}?)"
+                          r"(?P<head>[a-z][a-z-]{3,})(?:\s+of\s+state)?")
+_PERSON_HEADS = frozenset("""senator governor president secretary candidate nominee congressman
+congresswoman lawmaker representative mogul billionaire businessman businesswoman developer actor
+actress singer star host anchor commentator columnist author writer speaker chairman chairwoman leader
+mayor judge justice attorney lawyer prosecutor general minister ambassador diplomat spokesman
+spokeswoman adviser advisor strategist pollster director manager founder executive neurosurgeon
+surgeon doctor professor economist pastor preacher reverend rabbi pope king queen prince princess
+premier chancellor front-runner frontrunner hopeful contender challenger incumbent activist historian
+journalist comedian magnate tycoon investor entrepreneur sheriff commissioner councilman
+councilwoman""".split())
+_ABBREVIATED = {"senator": r"Sen\.", "governor": r"Gov\.", "representative": r"Rep\.",
+                "congressman": r"Rep\.", "congresswoman": r"Rep\.", "general": r"Gen\."}
+_FULL_NAME = r"(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z](?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z])+"
+
+
+def _described(text: str, start: int, description: re.Match) -> str | None:
+    """Whom a description stands for ("the Vermont senator", "the former secretary of state"):
+    of the names the report gave with its head noun ("Sen. Bernie Sanders", "Ben Carson, a
+    retired neurosurgeon") and its other words nearby, the one mentioned last."""
+    head = description.group("head")
+    if head not in _PERSON_HEADS:
+        return None
+    mods = [m.rstrip(".").lower()[:4] for m in description.group("mods").split() if m[0].isupper()]
+    noun = re.compile(r"(?:\b" + _ABBREVIATED.get(head, "(?!)") + r"|\b(?i:" + re.escape(head) + r"))(?=\s|,)")
+    window = text[max(0, start - 8000):start]
+    names = set()
+    for found in noun.finditer(window):
+        after = re.compile(r"\s+(?:of\s+[A-Z][a-z]+\s+)?(" + _FULL_NAME + ")").match(window, found.end())
+        before = re.search(r"(" + _FULL_NAME + r")(?:\s*\([^()]{1,20}\))?,\s+(?:the|a|an)\s+[^,.;]{0,60}$",
+                           window[max(0, found.start() - 140):found.start()])
+        name = (after and after.group(1)) or (before and before.group(1))
+        name = name and re.sub(r"^(?:(?:Republican|Democrat|Democratic|GOP|Independent)\s+)+|[’']s$", "", name)
+        near = window[max(0, found.start() - 80):found.end() + 80].lower()
+        if name and all(m in near for m in mods) and not any(w.lower()[:4] in mods for w in name.split()):
+            names.add(name)
+    if not names:
+        return None
+    return max(names, key=lambda n: window.rfind(n.split()[-1]))
+
+
 def _attribution(text: str, w_start: int, np_start: int, np_end: int, end: int,
                  adjacent: bool) -> Attribution | None:
     parsed = parse_speaker(text, np_start, np_end)
@@ -339,7 +381,7 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
 _SUBJECT = re.compile(
     r"(?:[Aa]s\s+)?(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|[a-z][a-z-]*(?=\s+[a-z-]*\s*[A-Z]))\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
-    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?,)?)\s+"
+    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?)?,)?)\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
     r"only|already|now|first|finally|[a-z]+ly)\s+)*"
     r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
@@ -528,6 +570,10 @@ class EnglishRules:
         parsed = parse_speaker(doc.text, *span)
         if not isinstance(parsed, SpeakerRef):
             return None
+        described = _DESCRIPTION.fullmatch(parsed.name) if parsed.name == parsed.role else None
+        named = described and _described(doc.text, span[0], described)
+        if named:  # "The Vermont senator vowed ...": whom a later "he" means, by name
+            return SpeakerRef(name=named, kind="person", role=parsed.role, surface=parsed.surface)
         if parsed.kind == "person" and not _looks_like_person(doc.text, parsed, lo):
             return None  # "Federal mandates are ...": a capitalised word before a plural noun
         return parsed
