@@ -193,3 +193,18 @@ def test_addressees_between_and_parentheticals(text, names):
 def test_according_to_what_a_source_said():
     text = '"تترجم صوت العقل بعيدا عن التعصب" وفق ما جاء في إحدى التعليقات على الفيديو.'
     assert [(q.speaker.name, q.speaker.kind) for q in _quotes(text)] == [("إحدى التعليقات على الفيديو", "anonymous")]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a given name no table knows, with its office after it or its surname used alone later
+    ("كشفت جميلة المصلي، كاتبة الدولة المكلفة بالصناعة التقليدية، أن المبيعات ارتفعت.",
+     "جميلة المصلي", "person"),
+    ("أكدت سلوى الدمناتي أن البرنامج سيستمر. وقالت الدمناتي إن الدعم مضمون.", "سلوى الدمناتي", "person"),
+    # a body with the article on its head word
+    ("أفادت المديرية العامة للأمن الوطني بأن الشرطة أوقفت المشتبه به.",
+     "المديرية العامة للأمن الوطني", "organisation"),
+    ("وبحسب المتتبعين للشأن المحلي، فإن المشاركة كانت واسعة.", "المتتبعين للشأن المحلي", "anonymous"),
+])
+def test_speakers_of_indirect_speech(text, speaker, kind):
+    first = extract(text, language="ar")[0]
+    assert (first.kind, first.speaker.name, first.speaker.kind) == ("indirect", speaker, kind)

@@ -42,7 +42,11 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
     "via" unless عن follows (عبر الوزير عن), رد فعل is a reaction, not a reply, and بين X وY
     is "between"."""
     return [m for m in SPEECH_VERB.finditer(norm, lo, hi)
-            if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)]
+            if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)
+            and not (m.group("verb") in ("جاء في", "ورد في") and _WHAT.search(norm, 0, m.start()))]
+
+
+_WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in", no speech verb
 
 
 _TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|:|قائلا|قائله|"
@@ -69,7 +73,7 @@ _AFTER = re.compile(
     r"ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*\s+[^\s\".,]+|"
     r"هكذا\s+[^\s\".,]+))" + _E + r"\s*(?P<np>[^\".]{0,200}?)\s*(?=[.,]|$)")
 _INDIRECT_CONN = re.compile(_B + r"(?:ان|انه|انها|انهم|بان|بانه)" + _E)
-_DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء)\s+(?P<noun>\S+)")
+_DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء|ذات|نفس)\s+(?P<noun>\S+)")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد|بعدما|عندما|حينما|لما|اذ|حين|بعد\s+ان|"
                            r"حيث|ثم|ان|لكن|اما|ومع\s+ذلك,?\s*فان)\s+)*")
 _WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|قالته|اورده|اوردته|نشره|نشرته|نقله|نقلته)"
@@ -94,7 +98,8 @@ _ANONYMOUS = {"مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤ�
 _CROWDS = set(normalize_text("""المحتجون محتجون المحتجين المحتجات المتظاهرون متظاهرون المتظاهرين
 المتظاهرات المتضررون متضررون المتضررين المتتبعون متتبعون متتبعين المعلقون معلقون النشطاء نشطاء
 الناشطون المواطنون مواطنون السكان الأهالي أهالي المشاركون المضربون العمال الطلبة الطلاب
-المعتصمون معتصمون الغاضبون المراقبون الباحثون الباحثين باحثون أحد إحدى بعض""").split())
+المعتصمون معتصمون الغاضبون المراقبون الباحثون الباحثين باحثون أحد إحدى بعض الموقعون موقعو الموقعين
+التقارير المتتبعين مراقبين""").split())
 _ANONYMOUS |= _CROWDS
 _ORG_HEADS = {"وزاره", "الحكومه", "حكومه", "الجيش", "التحالف", "قياده", "هيئه", "حزب", "حركه",
               "منظمه", "الشرطه", "الامم", "البيت", "السفاره", "القوات", "خليه", "مديريه", "دائره",
@@ -208,12 +213,13 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         if bare in _MEDIA and not (role or name):
             media = (s, e)
         elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:]):
-            anonymous = (s, e)
+            anonymous = (s, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _RELATIVES))
         elif bare in TITLE_WORDS or bare in _ROLES or _is_role_word(norm, tokens[0]) \
                 or _has_name(norm, tokens[:1]):
             split = _name_start(norm, tokens)
             if split > 0 and role is None:
-                role = (tokens[0][0], tokens[split - 1][1])
+                role = (tokens[0][0], tokens[split - 1][1] if split < len(tokens) else
+                        _relative_cut(norm, tokens, tokens[-1][1], _ROLE_BREAK))  # المراقب الذي
             if split < len(tokens):
                 t_end = split
                 while t_end < len(tokens) - 1 and norm[tokens[t_end][0]:tokens[t_end][1]] in TITLE_WORDS:
@@ -234,7 +240,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         elif (first or role) and not name:
             n_end = _name_end(norm, tokens, 0)
             object_follows = False
-            if not _looks_like_name(norm, tokens[:n_end], s, alone=n_end == len(tokens)):
+            if not role and not (n_end == len(tokens) and _appositive_follows(norm, seg_start, end)) \
+                    and not _looks_like_name(norm, tokens[:n_end], s, alone=n_end == len(tokens)):
                 if n_end < 2 or not _known_head(norm, head, s):
                     break
                 n_end, object_follows = 1, True  # استهلت أحلام الحفل: a known name, then an object
@@ -310,25 +317,41 @@ def _looks_like_name(norm: str, tokens: list[tuple[int, int]], at: int, alone: b
         return True  # الدبلوماسية الأمريكية: a definite description of someone named before
     if words[0].startswith("ال") and not re.search(r"[^\s,.:]\s+" + re.escape(words[0]) + _E, norm[:at]):
         return False
+    if len(words) > 1 and re.search(r"(?:^|\s)[وف]?(?:" + _VERB_FORMS + r")\s+" + re.escape(words[1]) + _E, norm):
+        return True  # سلوى الدمناتي ... وقالت الدمناتي: a surname the text also makes speak alone
     return not (len(words) > 1 and words[0] not in GIVEN_NAMES and words[1].startswith("ال")
                 and words[1] not in _NAME_SECOND and not words[0].startswith("ال"))
 
 
-def _relative_cut(norm: str, tokens: list[tuple[int, int]], end: int) -> int:
+def _relative_cut(norm: str, tokens: list[tuple[int, int]], end: int,
+                  breaks: frozenset[str] | None = None) -> int:
     """Where a body's name ends before a relative clause or a preposition phrase about it
-    (بلاغ الوفد التي كان يقودها ...، الوزارة عن انفتاح كبير)."""
+    (بلاغ الوفد التي كان يقودها ...، الوزارة عن انفتاح كبير; but البلاغ الصادر عن الوزارة)."""
     for before, (s, e) in zip(tokens, tokens[1:]):
-        if norm[s:e] in _BODY_BREAK:
+        if norm[s:e] in (breaks or _BODY_BREAK) and norm[before[0]:before[1]] not in _ISSUED:
             return before[1]
     return end
 
 
-_BODY_BREAK = {"الذي", "التي", "الذين", "اللذين", "اللتين", "عن", "مع", "علي", "الي", "منذ", "بعد", "قبل"}
+_BODY_BREAK = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "عن", "مع", "علي", "الي", "منذ", "بعد",
+                         "قبل"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_ROLE_BREAK = _RELATIVES | {"مع"}  # الفنانة الإماراتية مع جمهورها; but النائب عن كركوك
+_ISSUED = {"الصادر", "الصادره", "صادر", "صادره"}  # أحد الشيوخ في تسجيل تضمن ...
 
 
 def _is_role_word(norm: str, token: tuple[int, int]) -> bool:
-    word = norm[token[0]:token[1]]
-    return word in _ROLES or (word.startswith("ال") and word[2:] in _ROLES)
+    return _is_role(norm[token[0]:token[1]])
+
+
+def _is_role(word: str, feminine: bool = False) -> bool:
+    """An office, with or without the article; feminine (الوزيرة) with the article, where the
+    final ه cannot be "his" (أمينه العام: its secretary-general), or anywhere if ``feminine``
+    (an apposition: جميلة المصلي، كاتبة الدولة)."""
+    forms = [word]
+    if word.endswith("ه") and (feminine or word.startswith("ال")):
+        forms.append(word[:-1])
+    return any(f in _ROLES or (f.startswith("ال") and f[2:] in _ROLES) for f in forms)
 
 
 def _name_end(norm: str, tokens: list[tuple[int, int]], start: int) -> int:
@@ -362,8 +385,9 @@ def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
 
 def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
     head = norm[tokens[0][0]:tokens[0][1]]
-    if head in _ORG_HEADS or head in _BODY_HEADS:
-        return True
+    bare = head[2:] if head.startswith("ال") else head
+    if head in _ORG_HEADS or head in _BODY_HEADS or bare in _ORG_HEADS or bare in _BODY_HEADS:
+        return True  # المديرية العامة للأمن الوطني
     gaz = gazetteer()
     for n in range(min(len(tokens), gaz.max_words), 0, -1):
         entry = gaz.get(" ".join(norm[s:e] for s, e in tokens[:n]))
@@ -374,9 +398,20 @@ def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
 
 def _known_head(norm: str, word: str, at: int) -> bool:
     """Whether ``word`` opens a speaker: a title, role, body or crowd, a given name, or the
-    surname of a person the text named in full before ``at`` (عائشة الخماس ... الخماس انتقدت)."""
+    name of a person the text named before ``at`` (عائشة الخماس ... الخماس انتقدت)."""
     return word in TITLE_WORDS or word in _ROLES or word in _BODY_HEADS or word in _ANONYMOUS \
-        or word in GIVEN_NAMES or re.search(r"[^\s,.:]\s+" + re.escape(word) + _E, norm[:at]) is not None
+        or word in GIVEN_NAMES or _named_before(norm, word, at)
+
+
+def _named_before(norm: str, word: str, at: int) -> bool:
+    """Whether ``word`` stood before ``at`` as part of a personal name: within two words after a
+    given name, a title, an office or a nationality (الفنانة الإماراتية أحلام، جيل بارنيو)."""
+    for match in re.finditer(r"(\S+)\s+(?:(\S+)\s+)?" + re.escape(word) + _E, norm[:at]):
+        for before in filter(None, match.groups()):
+            if before in GIVEN_NAMES or before in TITLE_WORDS or before in _ROLES \
+                    or before[2:] in _ROLES or _NISBA.match(before):
+                return True
+    return False
 
 
 def _appositive_follows(norm: str, start: int, end: int) -> bool:
@@ -388,7 +423,7 @@ def _appositive_follows(norm: str, start: int, end: int) -> bool:
     if not word:
         return False
     w = word.group()
-    return w in TITLE_WORDS or w in _ROLES or w in GIVEN_NAMES
+    return w in TITLE_WORDS or _is_role(w, feminine=True) or w in GIVEN_NAMES
 
 
 _IN_IT = re.compile(r"\s*,?\s*(?:فيه|فيها|فيهما)(?=[\s,\-]|$)")
