@@ -91,6 +91,22 @@ def test_contractions_are_negations_both_ways():
                    "He won the vote in Kirkuk on Monday.").relation != "contradicts"
 
 
+def test_one_speaker_saying_two_things_is_not_a_match():
+    """The attribution around a quote ("the spokesman of the coalition, Col. Ryan Dillon, said")
+    is shared word for word by everything one person says: it must not make two quotes alike."""
+    attribution = "وقال الناطق باسم التحالف الدولي، العقيد رايان ديلون، إن "
+    a = attribution + "\"الطائرات قصفت مواقع للتنظيم غرب الموصل\""
+    b = attribution + "\"الانتخابات المقبلة شأن عراقي داخلي\""
+    c = compare(a, b, quote_a="الطائرات قصفت مواقع للتنظيم غرب الموصل", quote_b="الانتخابات المقبلة شأن عراقي داخلي",
+                speaker_a="رايان ديلون", speaker_b="رايان ديلون")
+    assert c.relation == "unrelated", (c.score, c.text_score, c.details)
+    en = compare('"Airstrikes hit positions west of Mosul," coalition spokesman Col. Ryan Dillon said.',
+                 '"The coming election is an internal Iraqi matter," coalition spokesman Col. Ryan Dillon said.',
+                 quote_a="Airstrikes hit positions west of Mosul,", quote_b="The coming election is an internal Iraqi matter,",
+                 speaker_a="Ryan Dillon", speaker_b="Ryan Dillon")
+    assert en.relation == "unrelated", (en.score, en.text_score, en.details)
+
+
 def test_related_same_event_other_claim():
     a = "Iraqi forces took full control of the Kirkuk oil fields on Monday, the oil ministry said."
     b = "Kurdish officials in Kirkuk accused Iraqi forces of looting homes after the oil fields were taken."

@@ -49,6 +49,8 @@ def _overlap(a: NumberMention, b: NumberMention) -> bool:
         ("1.2 million barrels", "1.2 million", 1_200_000),
         ("40% of voters", "40%", 40),
         ("futures settled .85 cent lower", ".85", 0.85),
+        ("ارتفع منسوب المياه مترين", "مترين", 2),
+        ("قتل شخصان في الهجوم", "شخصان", 2),
     ],
 )
 def test_exact_figures(text, surface, value):

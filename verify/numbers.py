@@ -86,6 +86,12 @@ _add("scale", 1e9, "مليار", "مليارا", "بليون", "billion")
 _add("value", 2e3, "الفان", "الفين", "الفي")
 _add("value", 2e6, "مليونان", "مليونين", "مليوني")
 _add("value", 2e9, "ملياران", "مليارين", "ملياري")
+# The Arabic dual names two of a thing in one word ("ارتفع مترين خلال يومين" is "two metres in
+# two days"): the nouns news counts most, in both cases.
+_DUALS = {stem + end for stem in ("متر", "كيلومتر", "يوم", "ساعت", "دقيقت", "اسبوع", "شهر", "عام", "سنت",
+                                   "مرت", "شخص", "جندي", "طفل", "قتيل", "جريح", "صاروخ", "دولار", "برميل")
+          for end in ("ين", "ان")}
+_add("value", 2, *_DUALS)
 _add("plural", 1e3, "الاف", "thousands")
 _add("plural", 1e6, "ملايين", "millions")
 _add("plural", 1e9, "مليارات", "billions")
@@ -336,7 +342,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         figure, start, last = read
         value, low, high = figure.result()
         start, end, band = _hedge(folded, start, tokens[last].end())
-        end, unit, noun_end = _unit(folded, text, end)
+        if last == i and tokens[i][0] in _DUALS:  # the dual is its own noun
+            unit, noun_end = text[tokens[i].start() : tokens[i].end()], None
+        else:
+            end, unit, noun_end = _unit(folded, text, end)
         if band is None and noun_end is not None:
             # "40 مدرعة تقريبا": the hedge may follow the noun counted.
             after_noun, band = _hedge_after(folded, noun_end)

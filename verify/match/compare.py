@@ -170,7 +170,7 @@ _ONE_TO_ONE: dict[str, bool] = {}
 
 def _one_to_one(text: str) -> bool:
     """Whether each character of ``text`` is its own cluster and normalises to one character."""
-    for ch in text:
+    for ch in set(text):  # a few dozen distinct characters in a statement of hundreds
         ok = _ONE_TO_ONE.get(ch)
         if ok is None:
             ok = _ONE_TO_ONE[ch] = not unicodedata.combining(ch) and len(normalize_text(ch)) == 1 \
@@ -305,16 +305,43 @@ def _spans(side: _Aligned) -> list[list[int]]:
     return out
 
 
-def _pair_score(na: _Text, nb: _Text, idf: Callable[[str], float] | None
+def _pair_score(na: _Text, nb: _Text, idf: Callable[[str], float] | None,
+                muted_a: frozenset[int] = frozenset(), muted_b: frozenset[int] = frozenset()
                 ) -> tuple[float, _Aligned, _Aligned]:
+    """Weighted word coverage of each side by the other, as one harmonic mean.
+
+    ``muted_*`` are token indices that weigh like stop words: the attribution around a quote,
+    which two different quotes of one speaker share word for word.
+    """
     ta, tb = tokenize(na.text), tokenize(nb.text)
     a_to_b = _align(ta, tb)
     b_to_a = {j: (i, s) for i, (j, s) in a_to_b.items()}
-    side_a = _Aligned(na, ta, _weights(ta, idf), a_to_b)
-    side_b = _Aligned(nb, tb, _weights(tb, idf), b_to_a)
+    side_a = _Aligned(na, ta, _muted(_weights(ta, idf), muted_a), a_to_b)
+    side_b = _Aligned(nb, tb, _muted(_weights(tb, idf), muted_b), b_to_a)
     ca, cb = _coverage(side_a.weights, a_to_b), _coverage(side_b.weights, b_to_a)
     score = 0.0 if ca + cb == 0 else 2 * ca * cb / (ca + cb)
     return score, side_a, side_b
+
+
+def _muted(weights: list[float], muted: frozenset[int]) -> list[float]:
+    for i in muted:
+        weights[i] = min(weights[i], _STOP_WEIGHT)
+    return weights
+
+
+def _attribution(text: str, norm: _Text, tokens: Sequence[Token], quote: str | None,
+                 speaker: Any) -> frozenset[int]:
+    """Tokens that say who spoke rather than what was said: outside the quote when there is
+    one, else the words of the speaker's own name."""
+    at = text.find(quote) if quote else -1
+    if at >= 0:
+        start, end = norm.from_original(at, at + len(quote))
+        return frozenset(i for i, t in enumerate(tokens) if t.end <= start or t.start >= end)
+    name, kind = _speaker_parts(speaker)
+    if not name or kind in _UNKNOWN_KINDS:
+        return frozenset()
+    own = {t.stem for t in tokenize(_normalize_text_cached(name)) if t.stem not in _TITLES}
+    return frozenset(i for i, t in enumerate(tokens) if t.stem in own)
 
 
 def _in_order(a: str, b: str) -> bool:
@@ -343,12 +370,16 @@ def _containment(qa: str, qb: str, idf: Callable[[str], float] | None) -> float:
 # ---------------------------------------------------------------- entities
 
 def _entity_keys(text: str, norm: _Text, tokens: Sequence[Token], mentions: Iterable[Any] | None,
-                 numbers: Sequence[Any], dates: Sequence[Any]) -> tuple[set[str], list[tuple[str, str, int, int]]]:
-    """Keys naming what a statement is about: entities, numbers, dates.
+                 numbers: Sequence[Any], dates: Sequence[Any], quote: str | None = None, speaker: Any = None,
+                 muted: frozenset[int] = frozenset()) -> tuple[set[str], list[tuple[str, str, int, int]]]:
+    """Keys naming what a statement is about: entities, numbers, dates; and the entities
+    themselves (those the statement is about, see ``_claimed``).
 
     Extracted mentions are used when given; otherwise capitalised words (Latin script) and
     content words (Arabic script, which has no capitals) stand in, through the same
-    script-independent key, so ``Kirkuk`` and ``كركوك`` meet.
+    script-independent key, so ``Kirkuk`` and ``كركوك`` meet. The speaker's own name is no
+    key: the speaker counts once, through ``_same_known_speaker``, or two quotes of one person
+    would share two keys whatever they said.
     """
     keys: set[str] = set()
     entities: list[tuple[str, str, int, int]] = []
@@ -368,15 +399,18 @@ def _entity_keys(text: str, norm: _Text, tokens: Sequence[Token], mentions: Iter
             key = (getattr(m, "key", None) if not isinstance(m, dict) else m.get("key")) or _entity_key(
                 getattr(m, "surface", None) if not isinstance(m, dict) else m.get("surface", ""))
             if key:
-                keys.add(f"e:{key}")
                 start = getattr(m, "start", None) if not isinstance(m, dict) else m.get("start")
                 end = getattr(m, "end", None) if not isinstance(m, dict) else m.get("end")
                 if start is not None and end is not None:
                     entities.append((mtype, key, start, end))
+                else:
+                    keys.add(f"e:{key}")
+        entities = _claimed(text, quote, entities, speaker)
+        keys.update(f"e:{key}" for _, key, _, _ in entities)
         return keys, entities
     arabic = script_of(norm.text) == "arabic"
-    for t in tokens:
-        if t.stop or t.stem.isdigit() or len(t.stem) < 3:
+    for i, t in enumerate(tokens):
+        if t.stop or t.stem.isdigit() or len(t.stem) < 3 or i in muted:
             continue
         if arabic:
             keys.add(f"e:{_entity_key(t.stem)}")
@@ -488,7 +522,9 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     """
     na, nb = _Text(a, norm_a), _Text(b, norm_b)
     cross = {script_of(na.text), script_of(nb.text)} == {"arabic", "latin"}
-    text_score, side_a, side_b = _pair_score(na, nb, idf)
+    muted_a = _attribution(a, na, tokenize(na.text), quote_a, speaker_a)
+    muted_b = _attribution(b, nb, tokenize(nb.text), quote_b, speaker_b)
+    text_score, side_a, side_b = _pair_score(na, nb, idf, muted_a, muted_b)
     quote_score = None
     if quote_a and quote_b:
         quote_score = _containment(quote_a, quote_b, idf)
@@ -502,10 +538,8 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     nums_b = (_numbers(b) if plausible else ()) if numbers_b is None else list(numbers_b)
     dts_a = (_dates(a) if plausible else ()) if dates_a is None else list(dates_a)
     dts_b = (_dates(b) if plausible else ()) if dates_b is None else list(dates_b)
-    keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a)
-    keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b)
-    ents_a = _claimed(a, quote_a, ents_a, speaker_a)
-    ents_b = _claimed(b, quote_b, ents_b, speaker_b)
+    keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a, quote_a, speaker_a, muted_a)
+    keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b, quote_b, speaker_b, muted_b)
     same_speaker = _same_known_speaker(speaker_a, speaker_b)
     if same_speaker:
         # One person quoted in both: evidence of one statement even across scripts.

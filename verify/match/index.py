@@ -24,7 +24,7 @@ import numpy as np
 from .tokens import tokenize
 
 __all__ = ["Vocabulary", "Keys", "statement_keys", "CandidateIndex", "KEYS_PER_STATEMENT",
-           "DF_CAP_FRACTION", "PREFIX_SHARE", "DF_CAP_MIN", "quick_similarity", "content_stems", "trigrams"]
+           "DF_CAP_FRACTION", "PREFIX_SHARE", "DF_CAP_MIN", "PREFILTER", "content_stems", "trigrams"]
 
 KEYS_PER_STATEMENT = 6  # at least this many word keys (all of a short statement's words)
 PREFIX_SHARE = 0.7
@@ -32,6 +32,7 @@ SHORT = 4  # statements with this many content words or fewer are also indexed b
 GRAM_SHARE = 0.6
 DF_CAP_FRACTION = 0.002  # a word in more than 0.2% of statements is too common to be a key
 DF_CAP_MIN = 50
+PREFILTER = 0.3  # weighted Dice of exact stems below which a word candidate is not one
 
 
 class Vocabulary:
@@ -118,9 +119,13 @@ class CandidateIndex:
     when they share 60% of the trigrams of the smaller. Every rule is symmetric.
     """
 
-    def __init__(self, keys: Sequence[Keys], cap: int) -> None:
+    def __init__(self, keys: Sequence[Keys], vocab: Vocabulary, prefilter: float = PREFILTER) -> None:
         self.keys = keys
-        self.cap = cap
+        self.vocab = vocab
+        self.prefilter = prefilter
+        cap = self.cap = vocab.cap
+        # Each group's total word weight, for the cheap pre-filter of word candidates.
+        self._weight = np.asarray([sum(vocab.idf(s) for s in k.stems) for k in keys], dtype=np.float64)
         words: dict[str, list[int]] = {}
         ents: dict[str, list[int]] = {}
         for g, k in enumerate(keys):
@@ -160,7 +165,11 @@ class CandidateIndex:
         if len(ids):
             need = np.where(np.minimum(self._nwords[ids], len(k.words)) < 3, 1, 2)
             for other in ids[(counts >= need) & (ids != g)].tolist():
-                out[other] = "words"
+                # Two rare words in common is not yet likeness: a pair whose weighted word
+                # overlap is too low to reach any relation on words is left to the other
+                # ways of finding it (a shared name and place still make it a candidate).
+                if self._overlap(g, other) >= self.prefilter:
+                    out[other] = "words"
         if self._ngrams[g]:
             ids, counts = self._shared(self.grams, trigrams(k.stems))
             if len(ids):
@@ -178,14 +187,15 @@ class CandidateIndex:
         return out
 
 
+    def _overlap(self, g: int, h: int) -> float:
+        """Weighted Dice of exact stems: a cheap stand-in for the comparison's text score."""
+        total = self._weight[g] + self._weight[h]
+        if total <= 0:
+            return 0.0
+        idf = self.vocab.idf
+        return 2 * sum(idf(s) for s in set(self.keys[g].stems).intersection(self.keys[h].stems)) / total
+
+
 def trigrams(stems: Iterable[str]) -> set[str]:
     """Character trigrams of words padded with spaces, the unit of typo-tolerant lookup."""
     return {f" {s} "[i:i + 3] for s in stems for i in range(len(s))}
-
-
-def quick_similarity(a: tuple[str, ...], b: tuple[str, ...], vocab: Vocabulary) -> float:
-    """Weighted Dice of exact stems: a cheap stand-in for the comparison's text score."""
-    if not a or not b:
-        return 0.0
-    shared = sum(vocab.idf(s) for s in set(a).intersection(b))
-    return 2 * shared / (sum(vocab.idf(s) for s in a) + sum(vocab.idf(s) for s in b))

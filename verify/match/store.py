@@ -23,11 +23,10 @@ from sqlite_utils import Database
 
 from ..model import Mention
 from .compare import Comparison, compare
-from .index import CandidateIndex, Keys, Vocabulary, content_stems, quick_similarity, statement_keys
+from .index import CandidateIndex, Keys, Vocabulary, content_stems, statement_keys
 
-__all__ = ["match_database", "load_vocabulary", "refresh_vocabulary", "PREFILTER"]
+__all__ = ["match_database", "load_vocabulary", "refresh_vocabulary"]
 
-PREFILTER = 0.3  # weighted Dice of exact stems below which a word candidate is not compared
 _CHUNK = 400
 
 
@@ -105,8 +104,6 @@ def _score_chunk(groups: list[int]) -> list[tuple]:
         for h, how in index.candidates(g).items():
             if new[h] and h < g:
                 continue  # the pair is handled with h
-            if how == "words" and quick_similarity(index.keys[g].stems, index.keys[h].stems, vocab) < PREFILTER:
-                continue
             pairs.append((g, h, how))
     wanted: list[tuple[int, int, str]] = []
     for g, h, how in pairs:
@@ -202,7 +199,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
         # day) must not change the keys of pairs already matched.
         keys.append(statement_keys(group_stems, vocab, mentions.get(members[g][0][0], ())))
     del stems, mentions
-    index = CandidateIndex(keys, vocab.cap)
+    index = CandidateIndex(keys, vocab)
     new = [any(m[3] for m in ms) for ms in members]
     todo = [g for g, is_new in enumerate(new) if is_new]
 
