@@ -208,3 +208,18 @@ def test_according_to_what_a_source_said():
 def test_speakers_of_indirect_speech(text, speaker, kind):
     first = extract(text, language="ar")[0]
     assert (first.kind, first.speaker.name, first.speaker.kind) == ("indirect", speaker, kind)
+
+
+@pytest.mark.parametrize("text, names", [
+    # an office no table knows, then a foreign name
+    ('وقال المدعي تولوس جايا تاريهوران "راقبنا تحركاتها هذا الأسبوع بدقة". وأضاف "رفضت ووجهت '
+     'لكمات إلى عناصر النيابة".', ["تولوس جايا تاريهوران"] * 2),
+    # the sentence's own verb before its subject, then كما تقول
+    ('وتماهت موريسون، كما تقول، مع حياة الرحل، مؤكدة أن الرحلة "كانت رائعة وممتعة جدا".',
+     ["موريسون"]),
+    # ما بين is "between": the source comes after the words
+    ('تراوحت الردود ما بين الإشادة بآرائه التي "تترجم صوت العقل بعيدا عن التعصب" وفق ما جاء في '
+     'إحدى التعليقات.', ["إحدى التعليقات"]),
+])
+def test_offices_verbs_and_between(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names

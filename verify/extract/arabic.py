@@ -43,10 +43,10 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
     is "between"."""
     return [m for m in SPEECH_VERB.finditer(norm, lo, hi)
             if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)
-            and not (m.group("verb") in ("جاء في", "ورد في") and _WHAT.search(norm, 0, m.start()))]
+            and not (m.group("verb") in ("جاء في", "ورد في", "بين") and _WHAT.search(norm, 0, m.start()))]
 
 
-_WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in", no speech verb
+_WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in"; ما بين: between
 
 
 _TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|:|قائلا|قائله|"
@@ -212,7 +212,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         kind_found = True
         if bare in _MEDIA and not (role or name):
             media = (s, e)
-        elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:]):
+        elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:], opens=False):
             anonymous = (s, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _RELATIVES))
         elif bare in TITLE_WORDS or bare in _ROLES or _is_role_word(norm, tokens[0]) \
                 or _has_name(norm, tokens[:1]):
@@ -249,7 +249,11 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
                               and norm[tokens[n_end][0]:tokens[n_end][1]] not in _NAME_BREAK):
                 break
             name = (tokens[0][0], tokens[n_end - 1][1])
-            if n_end < len(tokens) and _is_role_word(norm, tokens[n_end]):
+            words = [norm[a:b] for a, b in tokens[:n_end]]
+            if not role and len(words) > 1 and words[0].startswith("ال") and not words[1].startswith("ال") \
+                    and words[1] not in _NOT_OBJECT:
+                role, name = (tokens[0][0], tokens[0][1]), (tokens[1][0], tokens[n_end - 1][1])  # المدعي تولوس جايا
+            elif n_end < len(tokens) and _is_role_word(norm, tokens[n_end]):
                 role = (tokens[n_end][0], tokens[-1][1])
         else:
             kind_found = False
@@ -315,6 +319,9 @@ def _looks_like_name(norm: str, tokens: list[tuple[int, int]], at: int, alone: b
         return True  # للشيخ الطيب: the article fused with the preposition ل
     if words[0].startswith("ال") and len(words) > 1 and _NISBA.match(words[1]):
         return True  # الدبلوماسية الأمريكية: a definite description of someone named before
+    if words[0].startswith("ال") and len(words) > 1 and not words[1].startswith("ال") \
+            and words[1] not in _NOT_OBJECT:
+        return True  # المدعي تولوس جايا تاريهوران: an office no table knows, then a foreign name
     if words[0].startswith("ال") and not re.search(r"[^\s,.:]\s+" + re.escape(words[0]) + _E, norm[:at]):
         return False
     if len(words) > 1 and re.search(r"(?:^|\s)[وف]?(?:" + _VERB_FORMS + r")\s+" + re.escape(words[1]) + _E, norm):
@@ -367,10 +374,11 @@ def _name_end(norm: str, tokens: list[tuple[int, int]], start: int) -> int:
     return end
 
 
-def _has_name(norm: str, tokens: list[tuple[int, int]]) -> bool:
-    """Whether a given name stands among ``tokens``; after the first word, علي is the
-    preposition على (إحدى التعليقات على الفيديو), not the name Ali."""
-    return any(norm[s:e] in GIVEN_NAMES and (i == 0 or norm[s:e] != "علي") for i, (s, e) in enumerate(tokens))
+def _has_name(norm: str, tokens: list[tuple[int, int]], opens: bool = True) -> bool:
+    """Whether a given name stands among ``tokens``; unless it ``opens`` the phrase, علي is
+    the preposition على (إحدى التعليقات على الفيديو), not the name Ali."""
+    return any(norm[s:e] in GIVEN_NAMES and (opens and i == 0 or norm[s:e] != "علي")
+               for i, (s, e) in enumerate(tokens))
 
 
 def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
@@ -552,6 +560,10 @@ class ArabicRules:
         clause = max(norm.rfind(".", nlo, verb.start()) + 1, nlo)
         lead = _SUBJECT_LEAD.match(norm, clause, verb.start())
         s = lead.end() if lead else clause
+        first = _TOKEN.match(norm, s, verb.start())
+        if first and first.group()[:1] in "وف" and not _known_head(norm, first.group(), s) \
+                and not _known_head(norm, first.group()[1:], s):
+            s = first.end()  # وتماهت موريسون، كما تقول: the sentence's own verb, then its subject
         subject = norm[s:verb.start()].strip(" ,")
         if known_only and subject and not _known_head(norm, subject.split()[0], s) \
                 or _INDIRECT_CONN.search(subject) or _speech_verbs(subject, 0, len(subject)):
