@@ -398,8 +398,8 @@ def _is_org(norm: str, tokens: list[tuple[int, int]]) -> bool:
         return True  # المديرية العامة للأمن الوطني
     gaz = gazetteer()
     for n in range(min(len(tokens), gaz.max_words), 0, -1):
-        entry = gaz.get(" ".join(norm[s:e] for s, e in tokens[:n]))
-        if entry and entry.type == "organisation":
+        found = gaz.lookup([norm[s:e] for s, e in tokens[:n]])
+        if found and found[0].type == "organisation":
             return True
     return False
 
