@@ -215,3 +215,13 @@ def test_a_description_opening_a_sentence_is_the_person_it_stands_for():
             'Kasich answered questions in Iowa. The Vermont senator vowed to take his campaign to the '
             'convention. "We will fight for every vote," he said.')
     assert _quotes(text)[-1].speaker.name == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"What sport is he talking about, and who? Is Obama profiling?" reacted Trump.', "Trump"),
+    ('"Tell her I promised you a picture," interjected Ebeling.', "Ebeling"),
+    ('"Governor Hassan, let me help you out - the answer is no," the Republican vice-presidential '
+     'nominee riffed.', "the Republican vice-presidential nominee"),
+])
+def test_less_common_speech_verbs_and_hyphenated_descriptions(text, name):
+    assert _speaker(text).name == name

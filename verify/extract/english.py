@@ -28,7 +28,11 @@ emphasizes stress stressed stresses observe observed observes counter countered 
 quips caution cautioned cautions urge urged urges reiterate reiterated reiterates maintain maintained
 maintains yell yelled shouted shouts shout repeated repeats repeat mused muses posted posts
 texted testified testifies pleaded pleads confirmed confirms confirm added report reported reports
-warned cautioned announced""".split()
+warned cautioned announced reacted reacts interjected interjects wondered wonders demanded demands
+scoffed scoffs retorted retorts snapped lamented laments bragged brags gushed gushes marveled marvels
+mocked fumed proclaimed proclaims exclaimed exclaims opined opines surmised whispered recounted
+recounts reasoned reasons echoed echoes answered answers agreed agrees disagreed disagrees objected
+protested riffed""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 _VERB = r"(?:" + _VERBS + r")"
 _MULTIWORD = r"(?:went on|pointed out|(?:declined|refused) to (?:say|comment|specify|disclose)|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
@@ -114,6 +118,8 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "
 _CALENDAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
                        r"Saturday|Sunday)\b")
+_NUMBER = re.compile(r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\w+teen|"
+                     r"Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Thousands|Dozens)\b")
 _NOT_SUBJECT = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "Here", "In", "On",
                 "At", "But", "And", "So", "If", "When", "While", "As", "After", "Before", "Asked",
                 "Still", "Yet", "Now", "Then", "Some", "Many", "Most", "All", "Both", "Other", "Others",
@@ -155,11 +161,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;.\"“”]{2,80})")
 _AFTER_INVERTED = re.compile(
     r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)" + _NPCHAR + r"{1,100}?"
-    r"(?:,\s*(?:who|a|an|the|his|her|its|their)\b[^.;\"“”]{0,90}?)?)" + _NOT_ABBREVIATION +
+    r"(?:,\s*(?:who|a|an|the|his|her|its|their)\b(?:[^.;\"“”]|\.(?=\w)){0,90}?)?)" + _NOT_ABBREVIATION +
     r"\s*(?=[,.;:!?\"“”]|$)")
 _AFTER_DIRECT = re.compile(
     r"\s*[,.!?]?\s*(?P<np>" + _NPCHAR + r"{1,80}?"
-    r"(?:,\s*[^,.;\"“”]{1,90}?,)?)\s+(?P<verb>" + _VERB + r"|" + _MULTIWORD + r")\b")
+    r"(?:,\s*(?:[^,.;\"“”]|\.(?=\w)){1,90}?,)?)\s+(?P<verb>" + _VERB + r"|" + _MULTIWORD + r")\b")
 _AFTER_NAMED = re.compile(
     r"\s*[,.!?]?\s*(?P<np>(?:[a-z]+\s+){0,3}(?:(?:[A-Z][\w’'-]*|[A-Z][a-z]{0,3}\.)\s+){0,5}[A-Z][\w’'-]*[a-z]"
     r"(?:\s*\([^()]{1,20}\))?(?:,\s*[^\"“”]{1,200}?,)?)\s+(?P<verb>" + _VERB + r")\b")
@@ -267,6 +273,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
                                                           and not _ORG.search(head_clean)):
         last = names[-1] if names[-1].end() == len(head_clean) else names[0]
         full = last.group()
+        if _CALENDAR.match(full) or _NUMBER.match(full):
+            return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Six in 10 voters": unnamed
         title_match = _TITLE.match(full)
         title = None
         if title_match:
@@ -391,7 +399,7 @@ _SUBJECT = re.compile(
     r"knew|meant|read|spent|swore|woke|wore|withdrew)\b")
 _POST_GENERIC = re.compile(
     r"\s*[,.!?]?\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|I|we|"
-    r"the\s+[a-z]+(?:\s+[a-z]+){0,2}|[Tt]he\s+[A-Z][\w-]*(?:\s+[a-z]+){1,2})"
+    r"the\s+[a-z-]+(?:\s+[a-z-]+){0,2}|[Tt]he\s+[A-Z][\w-]*(?:\s+[a-z-]+){1,2})"
     r"\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|ied)|shot back|went on|put it|fired back)\b")
 
 
