@@ -225,3 +225,15 @@ def test_a_description_opening_a_sentence_is_the_person_it_stands_for():
 ])
 def test_less_common_speech_verbs_and_hyphenated_descriptions(text, name):
     assert _speaker(text).name == name
+
+
+def test_a_first_name_like_a_month_is_still_a_name():
+    text = ('Former Arizona governor Jan Brewer, an early supporter of Trump, calls the issue of security '
+            '"a priority" for women.')
+    assert _speaker(text).name == "Jan Brewer"
+
+
+def test_he_said_after_a_subject_stressed_with_himself():
+    text = ('"We will win," said Tim Pawlenty. Mr. Rubio himself has been making this argument. "I am '
+            'going to be the nominee," he said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Tim Pawlenty", "Rubio"]

@@ -273,7 +273,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
                                                           and not _ORG.search(head_clean)):
         last = names[-1] if names[-1].end() == len(head_clean) else names[0]
         full = last.group()
-        if _CALENDAR.match(full) or _NUMBER.match(full):
+        if _CALENDAR.match(full) and " " not in full or _NUMBER.match(full):
             return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Six in 10 voters": unnamed
         title_match = _TITLE.match(full)
         title = None
@@ -389,7 +389,7 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
 _SUBJECT = re.compile(
     r"(?:[Aa]s\s+)?(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|[a-z][a-z-]*(?=\s+[a-z-]*\s*[A-Z]))\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
-    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?)?,)?)\s+"
+    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?)?,)?)(?:\s+(?:himself|herself))?\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
     r"only|already|now|first|finally|[a-z]+ly)\s+)*"
     r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
