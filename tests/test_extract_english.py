@@ -237,3 +237,17 @@ def test_he_said_after_a_subject_stressed_with_himself():
     text = ('"We will win," said Tim Pawlenty. Mr. Rubio himself has been making this argument. "I am '
             'going to be the nominee," he said.')
     assert [q.speaker.name for q in _quotes(text)] == ["Tim Pawlenty", "Rubio"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Sooner or later, the New Jersey governor told reporters, "it starts to pay off."',
+     "the New Jersey governor"),
+    ('But a few days later, Donald Trump reversed himself again, telling CBS that the laws "are set."',
+     "Donald Trump"),
+    ('At a rally in Birmingham, Alabama, some supporters kicked a protester, with Trump reportedly '
+     'yelling: "Get him the hell out of here!"', "Trump"),
+    ('Trump\'s "excesses" are sickening, Hollande said Tuesday in Paris.', "Hollande"),
+    ('Comey cannot say that "from his perspective," Lewandowski added.', "Lewandowski"),
+])
+def test_leading_time_phrases_agents_of_participles_and_late_attributions(text, name):
+    assert _speaker(text).name == name

@@ -103,6 +103,8 @@ _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|M
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
 _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
+    r"(?:a|an|one|two|three|several|few|many|some)\s+(?:few\s+)?(?:days?|weeks?|months?|years?|hours?|"
+    r"minutes?|decades?)\s+(?:later|earlier|ago|before|after)\s*,?\s+|sooner or later,\s+|back in [^,]{1,30},\s+|"
     r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
@@ -172,7 +174,9 @@ _AFTER_NAMED = re.compile(
 _PARTICIPLE = re.compile(
     r"(?P<w>\b(?:saying|telling|adding|noting|arguing|writing|calling|explaining|reporting|insisting|"
     r"asking|warning|declaring|stating|claiming|suggesting|tweeting|quipping|joking|vowing|promising|"
-    r"predicting|describing|labeling|labelling|dubbing|branding|urging|recalling|citing|referring)\b)"
+    r"predicting|describing|labeling|labelling|dubbing|branding|urging|recalling|citing|referring|yelling|"
+    r"shouting|screaming|chanting|exclaiming|proclaiming|boasting|bragging|complaining|conceding|admitting|"
+    r"acknowledging)\b)"
     r"[^.;\"“”]{0,60}?[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _AFTER_DASH = re.compile(r"\s*\n\s*[-–—]\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\.?\s*(?=\n|$)")
 _TITLE_BEFORE = re.compile(r"\b(?:Col|Gen|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Rev|Adm|Brig)\.\s+$")
@@ -181,7 +185,9 @@ _ROLE_APPOSITION = re.compile(r"(?:a|an|the|his|her|its|their|former|then|now|on
 _CLAUSE_REST = re.compile(r"[^,.;:!?\"“”]{1,80}(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     r",\s*(?:(?:said|says|added|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|"
-    r"(?P<np2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|wrote))\s*[,.]")
+    r"(?P<np2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|wrote))"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+    r"(?:\s+(?:in|at|on|to|during|after|before)\s+[^,.;\"“”]{1,40}?)?\s*[,.]")
 _AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
 _INDIRECT = re.compile(
     r"(?P<np>\b(?:[A-Z][^,;\"“”]{0,80}?(?:,[^;\"“”]{1,100}?,)?|he|she|they|we|I|it)\s+)(?P<verb>" + _VERB + r"|" + _MULTIWORD +
@@ -223,6 +229,9 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     contraction = re.match(r"(?:that|it|here|there|what|who|let)[’']s\b", np, re.I)
     if contraction:
         return None  # "That's because, as he puts it": no one is named
+    if re.search(r"\s(?:cannot|can[’']t|could(?:n[’']t)?|should(?:n[’']t)?|might|may|must|won[’']t|"
+                 r"wouldn[’']t|didn[’']t|doesn[’']t|don[’']t|never)$", np):
+        return None  # "Comey cannot say that ...": whoever is quoted, not them
     if re.search(r"\s(?:and|or|but)$", np):
         return None  # "Silverman was joined by Sen. Al Franken and joked": the subject is further back
     unnamed = _UNNAMED.search(np)
@@ -472,6 +481,11 @@ class EnglishRules:
                 return attribution
         participle = _PARTICIPLE.search(text, max(lo, hi - 100), hi)
         if participle:
+            agent = re.search(r"\bwith\s+(" + _FULL_NAME + r"|[A-Z][\w’'-]*[a-z])\s+(?:[a-z]+ly\s+)?$",
+                              text[max(lo, participle.start() - 60):participle.start()])
+            if agent:  # "..., with Trump reportedly yelling: "...""
+                at = max(lo, participle.start() - 60) + agent.start(1)
+                return _attribution(text, at, at, at + len(agent.group(1)), hi, True)
             subject = _subject(text, lo, participle.start(), loose=True)
             attribution = subject and _attribution(text, subject[0], *subject, hi, True)
             return attribution or Attribution(participle.start(), hi, follow="last", adjacent=True)
