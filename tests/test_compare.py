@@ -178,3 +178,28 @@ def test_a_place_standing_where_the_other_has_another_is_a_swap():
                      language="en")
     assert result.relation == "contradicts"
     assert [d["kind"] for d in result.details["differences"]] == ["place"]
+
+
+def test_figures_both_sides_give_in_another_order_are_no_conflict():
+    assert compare("Per-user pricing is $29 for Workplace Messaging, $89 for Team Collaboration and $35 for Collaborative Learning.",
+                   "Workplace Messaging is $29, Workplace Team Collaboration is $89, and Collaborative Learning is $35."
+                   ).relation != "contradicts"
+    assert compare("Shares in Wal-Mart closed at $58.28, up 16 cents, in Tuesday trading.",
+                   "Wal-Mart shares rose 16 cents to close at $58.28 in Tuesday trading.").relation != "contradicts"
+
+
+def test_a_percentage_a_price_and_a_converted_price_count_different_things():
+    assert compare("Shares of MONY were gaining $2.57, or 9%, to $31.90 in after-hours trading.",
+                   "MONY shares rose 8.76 per cent to $31.90 in after-hours trading.").relation != "contradicts"
+    assert compare("The OneNote note-taking tool is listed at £169.99 in Britain.",
+                   "The OneNote note-taking tool is listed at $273 in Britain.").relation != "contradicts"
+    c = compare("MONY shares rose 8.76 per cent to $31.90 in after-hours trading.",
+                "MONY shares rose 4.2 per cent to $31.90 in after-hours trading.")
+    assert c.relation == "contradicts" and c.details["differences"][0]["kind"] == "number"
+
+
+def test_us_written_with_dots_is_american_and_dont_negates_like_don_t():
+    assert compare("At least 23 U.S. troops have been killed by hostile fire since May 1.",
+                   "At least 23 American troops have been killed by hostile fire since May 1.").relation != "contradicts"
+    assert compare('Peterson added, "I don\'t know anybody who is fighting to keep it out."',
+                   "Peterson added, I dont know anybody who is fighting to keep it out.").relation != "contradicts"

@@ -50,6 +50,8 @@ def _overlap(a: NumberMention, b: NumberMention) -> bool:
         ("40% of voters", "40%", 40),
         ("futures settled .85 cent lower", ".85", 0.85),
         ("ارتفع منسوب المياه مترين", "مترين", 2),
+        ("بكين تعاقب واشنطن بـ50 مليار دولار", "50 مليار", 50e9),
+        ("was for troops, $US51 billion of it", "51 billion", 51e9),
         ("قتل شخصان في الهجوم", "شخصان", 2),
     ],
 )
@@ -155,6 +157,10 @@ def test_the_counted_noun_is_kept():
         "في المئة من الحالات",
         "وأحد المسؤولين قال",
         "a man said",
+        "polls open from 8 a.m. to 5 p.m.",
+        "shares were up by 1018 GMT",
+        "the 2.6.0 kernel",
+        "valued at about R300-million",
     ],
 )
 def test_dates_names_times_and_lone_words_are_no_quantities(text):
@@ -177,3 +183,14 @@ def test_years_are_no_quantities(text):
 
 def test_a_year_like_figure_with_a_noun_is_a_quantity():
     assert _one("وصل 2000 جندي").value == 2000
+
+
+@pytest.mark.parametrize("text, surface, value", [("the ratio was 3 to 1", "3 to 1", 3),
+                                                   ("it was about 3-to-1", "about 3-to-1", 3)])
+def test_a_ratio_is_one_figure(text, surface, value):
+    mention = _one(text)
+    assert (mention.surface, mention.value, mention.unit) == (surface, value, "ratio")
+
+
+def test_a_fall_from_one_figure_to_another_is_two_figures_not_a_span():
+    assert [m.value for m in find_numbers("slipped from 13 to 12.6 in April")] == [13, 12.6]

@@ -111,6 +111,10 @@ _NOT_A_NOUN = {"to", "and", "or", "in", "on", "at", "for", "by", "from", "الي
 _ANY_DAY = date(2000, 1, 1)
 _YEAR_CUE = re.compile(r"(?:عام|سنه|العام|منذ|في|خلال|حتي|in|since|year|by|until|of)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)\d\d)?")
+# A clock time after the digits ("8 a.m.", "1018 GMT"): a moment, not a quantity.
+_CLOCK = re.compile(r"\s*(?:[ap]\.\s?m\b|[ap]m\b|gmt\b|utc\b|[ecmp][sd]t\b|bst\b|cet\b)", re.IGNORECASE)
+# A software version ("2.6.0"): dotted groups that are not thousands.
+_VERSION = re.compile(r"\d+(?:\.\d+){2,}")
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,8 @@ def _read_figure(text: str, folded: str, tokens: list[re.Match[str]], i: int, in
         previous_end = tok.end()
     if last is None or (last == i and first_word in _NOT_ALONE):
         return None
+    if not figure.digits and start and folded[start - 1] == "-" and _WORDS.get(first_word, ("",))[0] == "scale":
+        return None  # "R300-million": the figure was glued to letters, the scale alone is none
     return figure, start, last
 
 
@@ -304,12 +310,18 @@ def _standalone_digits(folded: str, tok: re.Match[str], in_dates: list[tuple[int
     """Digits in a date, a time or a name ("K1", "كي1", "F-16") are no quantity; digits after a
     one-letter conjunction or preposition ("و25", "ب3 آلاف") or closing a range ("30-40") are."""
     start, end = tok.span()
-    if any(s <= start < e for s, e in in_dates):
+    if any(s <= start < e for s, e in in_dates) or _CLOCK.match(folded, end):
+        return False
+    if _VERSION.fullmatch(tok[0]) and any(len(g) != 3 for g in tok[0].split(".")[1:]):
         return False
     before = folded[start - 1] if start else " "
+    if before == "ـ" and start >= 2:  # "بـ50": the tatweel only draws the glued preposition out
+        start, before = start - 1, folded[start - 2]
     glued = before in "وبل" and (start < 2 or not folded[start - 2].isalpha())
-    range_end = before in "-–" and start >= 2 and folded[start - 2].isdigit()
-    if not (glued or range_end) and (before.isalpha() or before in "-:/"):
+    # "30-40" closes a range, "3-to-1" a ratio; "$US51" is dollars.
+    range_end = before in "-–" and start >= 2 and (folded[start - 2].isdigit() or folded[:start - 1].endswith("to"))
+    dollars = folded[max(0, start - 3):start].upper() == "$US"
+    if not (glued or range_end or dollars) and (before.isalpha() or before in "-:/"):
         return False
     after = folded[end] if end < len(folded) else " "
     return not ((after.isalpha() and after != "م") or after in ":/")
@@ -358,7 +370,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     return [m for m in _join_ranges(folded, text, mentions) if not _is_year(folded, m)]
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|to|الي|حتي)\s*$|\s*(?P<and>و|and)\s*$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:(?P<to>-?\s*to\s*-?)|-|–|الي|حتي)\s*$|\s*(?P<and>و|and)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وف]))(?:بين|من|between|from)\s+$", re.IGNORECASE)
 
 
@@ -370,7 +382,15 @@ def _join_ranges(folded: str, text: str, mentions: list[NumberMention]) -> list[
             first = joined[-1]
             gap = _RANGE_GAP.fullmatch(folded, first.end, mention.start) if first.unit is None else None
             opener = _RANGE_OPENER.search(folded, max(0, first.start - 8), first.start)
-            if gap and (not gap["and"] or opener) and first.value is not None and mention.value is not None:
+            if (gap and gap["to"] and not opener and mention.value == 1 and first.value
+                    and first.value > 1 and mention.unit != "%"):
+                # "3 to 1", "3-to-1": a ratio, one figure.
+                joined[-1] = NumberMention(first.start, mention.end, text[first.start : mention.end],
+                                           first.value, first.low, first.high, first.approximate, "ratio")
+                continue
+            if (gap and (not gap["and"] or opener) and first.value is not None and mention.value is not None
+                    and first.value < mention.value):
+                # A span runs upwards: "from 13 to 12.6" is a change between two figures.
                 start = opener.start() if opener else first.start
                 joined[-1] = NumberMention(
                     start, mention.end, text[start : mention.end], None, first.low, mention.high, False, mention.unit

@@ -10,6 +10,7 @@ words both sides share.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol, Sequence
@@ -28,7 +29,10 @@ _NEGATIONS = {
     "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "deny",
     "denie", "denied", "denying", "refuse", "refused", "reject", "rejected", "didn", "doesn",
     "isn", "wasn", "weren", "aren", "wouldn", "couldn", "shouldn", "hasn", "haven", "hadn",
-    "cannot", "fail", "failed", "failing", "unable", "lack", "lacked",
+    "cannot", "fail", "failed", "failing", "unable", "lack", "lacked", "refusal", "failure",
+    # Contractions written without their apostrophe ("I dont know").
+    "dont", "doesnt", "didnt", "isnt", "wasnt", "werent", "arent", "cant", "couldnt", "wouldnt",
+    "shouldnt", "hasnt", "havent", "hadnt", "wont",
 }
 _CONTRACTED = {"don", "won", "can", "ain"}  # ...n't verbs that are words of their own too
 
@@ -155,10 +159,10 @@ for _code, _words in {
     "~oil": "نفط oil crude",
     "~gas": "غاز gas",
     "~silver": "فضه silver",
-    "/day": "يوم يومي daily day",
-    "/week": "اسبوع اسبوعي weekly week",
-    "/month": "شهر شهري monthly month",
-    "/year": "سنوي سنه annual year",
+    "/day": "يومي daily",
+    "/week": "اسبوعي weekly",
+    "/month": "شهري monthly",
+    "/year": "سنوي annual yearly",
     "@jew": "يهودي يهود jewish jews",
     "@christian": "مسيحي مسيحيين christian christians",
     "@muslim": "مسلم مسلمين muslim muslims",
@@ -172,6 +176,7 @@ for _code, _words in {
         _PLACES.setdefault(stem(_w), _code)  # tokens arrive clitic-stripped: الجزائر -> جزائر
 
 
+# Rates, not durations: "seven days after" and "about a week after" name one moment.
 # Codes starting with these mark other mutually exclusive attributes than places.
 _EXCLUSIVE_KIND = {"$": "currency", "#": "ordinal", "@": "group", "~": "commodity", "/": "period"}
 
@@ -241,11 +246,28 @@ def _strip_al(stem: str) -> str:
 
 
 def _overlaps(x: Any, y: Any) -> bool:
-    """Ranges that meet, allowing 2% for rounding (``$114.3 million`` / ``$114 million``)."""
+    """Ranges that meet, allowing 2% or half the last digit of the rounder figure for
+    rounding (``$114.3 million`` / ``$114 million``, ``8.76 per cent`` / ``9%``)."""
     lo_x, hi_x = _bounds(x)
     lo_y, hi_y = _bounds(y)
-    slack = 0.02 * max(abs(hi_x), abs(hi_y))
+    slack = max(0.02 * max(abs(hi_x), abs(hi_y)), max(_step(x), _step(y)) / 2)
     return lo_x <= hi_y + slack and lo_y <= hi_x + slack
+
+
+_DIGITS = re.compile(r"\d+(?:[,٬]\d{3})*(?:[.٫](\d+))?")
+
+
+def _step(n: Any) -> float:
+    """The last digit's worth in a figure written with digits (1 for ``9%``, 0.01 for
+    ``8.76``, a billion for ``1 billion``), or 0 for anything else."""
+    value = getattr(n, "value", None)
+    m = _DIGITS.search(getattr(n, "surface", "") or "")
+    if value is None or not m:
+        return 0.0
+    written = float(re.sub(r"[,٬]", "", m.group()).replace("٫", "."))
+    if not written:
+        return 0.0
+    return value / written * 10.0 ** -len(m.group(1) or "")
 
 
 def _bounds(n: Any) -> tuple[float, float]:
@@ -270,13 +292,16 @@ def _number_differences(a: Side, b: Side) -> list[dict]:
     "four hundred" would agree if compared with each other.
     """
     out = []
-    used: set[int] = set()
+    # A figure both statements give is no conflict, whichever words they put around it
+    # ("$29 for X, $89 for Y" / "Y is $89, X is $29"; "from 13 to 12.6" / "to 12.6 from 13").
+    # Only stated figures count so: "hundreds" is met by "four hundred vehicles" by chance.
+    used = {j for j, m in enumerate(b.numbers) if _given(m, a.numbers)}
     contexts_b = [_context(b, m) for m in b.numbers]
     for n in a.numbers:
         ctx = _context(a, n)
         same = [j for j, m in enumerate(b.numbers)
-                if _comparable(n, m, ctx, contexts_b[j]) and _is_year(n) == _is_year(m)]
-        if not same or any(_overlaps(n, b.numbers[j]) for j in same):
+                if _comparable(a, n, b, m, ctx, contexts_b[j]) and _is_year(n) == _is_year(m)]
+        if not same or any(_overlaps(n, b.numbers[j]) for j in same) or _given(n, b.numbers):
             continue
         j = next((j for j in same if j not in used), None)
         if j is None:
@@ -288,19 +313,52 @@ def _number_differences(a: Side, b: Side) -> list[dict]:
     return out
 
 
+# Words that may stand between a figure and the noun it counts ("200 of the soldiers").
+_BEFORE_NOUN = {"of", "the", "من"}
+
+
+def _given(n: Any, others: Sequence[Any]) -> bool:
+    """Whether a stated figure (not a vague plural) is among the other side's stated figures."""
+    return getattr(n, "value", None) is not None and any(
+        getattr(m, "value", None) is not None and _overlaps(n, m) for m in others)
+
+
 def _context(side: Side, number: Any) -> tuple[str, str]:
     """The content words just before and after a number (``killed 200 people``), to pair
-    numbers that count the same thing; a number facing an unrelated number is no conflict."""
+    numbers that count the same thing; a number facing an unrelated number is no conflict.
+    The word after must follow the figure ("$600 from the year before" counts no years)."""
     lo, hi = side.norm.from_original(number.start, number.end)
     before = [t.stem for t in side.tokens if t.end <= lo and not t.stop and not t.stem.isdigit()]
-    after = [t.stem for t in side.tokens if t.start >= hi and not t.stop and not t.stem.isdigit()]
-    return (before[-1] if before else "", after[0] if after else "")
+    after = ""
+    for t in side.tokens:
+        if t.start < hi or t.stem.isdigit():
+            continue
+        if t.stem in _BEFORE_NOUN:
+            continue
+        after = "" if t.stop else t.stem
+        break
+    return (before[-1] if before else "", after)
 
 
-def _comparable(n: Any, m: Any, ctx_n: tuple[str, str], ctx_m: tuple[str, str]) -> bool:
+# The sign before a price ("£169.99", "C$16.93", "US$70"); "$US51" puts it first.
+_CURRENCY = re.compile(r"([$£€¥])(?:US)?\s?$")
+
+
+def _currency(side: Side, n: Any) -> str:
+    m = _CURRENCY.search(getattr(side.norm, "original", ""), max(0, n.start - 4), n.start)
+    return m.group(1) if m else ""
+
+
+def _comparable(a: Side, n: Any, b: Side, m: Any, ctx_n: tuple[str, str], ctx_m: tuple[str, str]) -> bool:
     """Whether two figures count the same thing: the same unit when the number finder names
-    both (``57 percent`` is not ``88,747 votes``), else the words around them."""
+    both (``57 percent`` is not ``88,747 votes``), else the words around them. A percentage
+    and a plain figure, or prices in two currencies (a conversion), never count one thing."""
     unit_n, unit_m = getattr(n, "unit", None), getattr(m, "unit", None)
+    if (unit_n == "%") != (unit_m == "%"):
+        return False
+    cur_n, cur_m = _currency(a, n), _currency(b, m)
+    if cur_n and cur_m and cur_n != cur_m:
+        return False
     if unit_n and unit_m:
         return stem(normalize_text(unit_n)) == stem(normalize_text(unit_m))
     return _same_count(ctx_n, ctx_m)
@@ -395,10 +453,12 @@ def _opposite_differences(a: Side, b: Side) -> list[dict]:
 
 def _swap_differences(a: Side, b: Side) -> list[dict]:
     def places(side: Side, other: Side) -> dict[str, Token]:
-        other_values = {_place_value(s) for s in other.all_stems} - {None}
+        other_values = ({_place_value(s) for s in other.all_stems} | _dotted_us(other)) - {None}
         found: dict[str, Token] = {}
         for i, t in enumerate(side.tokens):
             v = _place_value(t.stem)
+            if v == "us" and side.norm.text[t.end:t.end + 1] == "$":
+                continue  # "US$70": the currency, named by the figure's sign
             if v and i not in side.matched and v not in other_values and _anchored(side, i, i):
                 found.setdefault(v, t)
         return found
@@ -428,6 +488,13 @@ def _swap_differences(a: Side, b: Side) -> list[dict]:
                         "b": b.norm.text[slice(*b.norm.from_original(eb[2], eb[3]))],
                         "a_span": [ea[2], ea[3]], "b_span": [eb[2], eb[3]]})
     return out
+
+
+def _dotted_us(side: Side) -> set[str]:
+    """"U.S." is cut into "u" and "s": the country all the same."""
+    tokens = side.tokens
+    return {"us"} if any(t.stem == "u" and u.stem == "s" and u.start == t.end + 1
+                         for t, u in zip(tokens, tokens[1:])) else set()
 
 
 def _anchored(side: Side, first: int, last: int) -> bool:
