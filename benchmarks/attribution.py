@@ -88,12 +88,9 @@ def _inside_marks(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 def _surname(source: str) -> str:
     """The last capitalised word of the Source's name, before any apposition (", director
     of ...") or place ("McCain of Arizona")."""
-    source = re.sub(r"\([^)]*\)", "", source)
-    parts = [p.strip() for p in source.split(",")]
-    if len(parts) > 1 and re.search(r"\b[a-z]+$", parts[0]) and \
-            re.fullmatch(r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*[a-z]", parts[1]):
-        return _surname(parts[1])  # "her senior policy adviser, Jake Sullivan": the apposition names
-    source = parts[0].split(" who ")[0]
+    source, apposition = _head(source)
+    if apposition:
+        return _surname(apposition)  # "her senior policy adviser, Jake Sullivan": the apposition names
     person, _, _ = source.partition(" of ")  # "Senator John McCain of Arizona" -> McCain
     if re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+", person) and not re.search(
             r"(?:Secretary|Minister|Director|Governor|Chairman|President|Department|University|"
@@ -105,6 +102,26 @@ def _surname(source: str) -> str:
     return (caps[-1] if caps else (words[-1] if words else "")).lower()
 
 
+def _head(source: str) -> tuple[str, str | None]:
+    """The Source before any apposition or relative clause, and the name an apposition gives
+    after a role ("her senior policy adviser, Jake Sullivan")."""
+    source = re.sub(r"\([^)]*\)", "", source)
+    parts = [p.strip() for p in source.split(",")]
+    if len(parts) > 1 and re.search(r"\b[a-z]+$", parts[0]) and \
+            re.fullmatch(r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*[a-z]", parts[1]):
+        return parts[0], parts[1]
+    return parts[0].split(" who ")[0], None
+
+
+def _named(source: str) -> bool:
+    """Whether a Source names someone ("Bernie Sanders", "Sen. McCain of Arizona") rather than
+    describing them ("The Vermont senator", "The judge"): its head word is capitalised."""
+    head, apposition = _head(source)
+    words = head.partition(" of ")[0].split()
+    return bool(apposition) or bool(words) and words[-1][:1].isupper() and \
+        words[-1].lower() not in _PRONOUNS | _DETERMINERS
+
+
 def gold_surnames(gold: list[dict], sources: list[tuple[int, str]]) -> None:
     named = [(at, s) for at, s in sources if s.strip().lower() not in _PRONOUNS]
     for g in gold:
@@ -112,7 +129,7 @@ def gold_surnames(gold: list[dict], sources: list[tuple[int, str]]) -> None:
         if not source:
             g["surname"] = None
         elif source.strip().lower() in _PRONOUNS:
-            before = [s for at, s in named if at < g["source_at"] and re.search(r"[A-Z]", s)]
+            before = [s for at, s in named if at < g["source_at"] and _named(s)]
             g["surname"] = _surname(before[-1]) if before else None
         else:
             g["surname"] = _surname(source)
