@@ -251,3 +251,16 @@ def test_he_said_after_a_subject_stressed_with_himself():
 ])
 def test_leading_time_phrases_agents_of_participles_and_late_attributions(text, name):
     assert _speaker(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will win," said Ada Fisher. To Florida consultant Rick Wilson, the party line on Trump is '
+     'silly. "This is them trying to whistle past the graveyard," he said.', "Rick Wilson"),
+    ('"We will win," said Jason Kern. Christyn Gionfriddo, a Neptune, N.J., native and 2009 Centenary '
+     'College graduate, is saddled with debt. "Who wants to live at home at 29?" she said.',
+     "Christyn Gionfriddo"),
+    ('"We will win," said Jason Kern. Admiral Harris met Gen. Dunford at the Pentagon. Asked later, the '
+     'admiral chuckled. "It is good that my voice is low," he said.', "Harris"),
+])
+def test_he_said_after_a_viewpoint_a_long_apposition_or_a_rank(text, name):
+    assert _quotes(text)[-1].speaker.name == name

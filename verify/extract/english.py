@@ -218,7 +218,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if lead:
         start = lead.end()
     np = _ADVERB_TAIL.sub("", text[start:end])  # "He also", "Gorka similarly"
-    tail = re.search(r"(?:[,(:]\s*|\b(?:when|what|as|after|before|while|that|because|where)\s+|"
+    tail = re.search(r"(?:[,(:]\s*|(?<=\.)\s+|\b(?:when|what|as|after|before|while|that|because|where)\s+|"
                      r"^\(?(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Tt]his|[Mm]aybe|[Pp]erhaps|[Tt]hen|[Nn]ow|[Ll]ater|"
                      r"[Ee]arlier|[Tt]oday|[Yy]esterday)\b[^,]*\s)(he|she|they|He|She|They)$", np)
     if tail:
@@ -330,7 +330,7 @@ spokeswoman adviser advisor strategist pollster director manager founder executi
 surgeon doctor professor economist pastor preacher reverend rabbi pope king queen prince princess
 premier chancellor front-runner frontrunner hopeful contender challenger incumbent activist historian
 journalist comedian magnate tycoon investor entrepreneur sheriff commissioner councilman
-councilwoman""".split())
+councilwoman admiral colonel captain commander lieutenant sergeant""".split())
 _ABBREVIATED = {"senator": r"Sen\.", "governor": r"Gov\.", "representative": r"Rep\.",
                 "congressman": r"Rep\.", "congresswoman": r"Rep\.", "general": r"Gen\."}
 _FULL_NAME = r"(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z](?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z])+"
@@ -348,7 +348,8 @@ def _described(text: str, start: int, description: re.Match) -> str | None:
     window = text[max(0, start - 8000):start]
     names = set()
     for found in noun.finditer(window):
-        after = re.compile(r"\s+(?:of\s+[A-Z][a-z]+\s+)?(" + _FULL_NAME + ")").match(window, found.end())
+        surname = r"|[A-Z][\w’'-]*[a-z]\b(?!\s+[A-Z])" if found.group()[0].isupper() else ""
+        after = re.compile(r"\s+(?:of\s+[A-Z][a-z]+\s+)?(" + _FULL_NAME + surname + ")").match(window, found.end())
         before = re.search(r"(" + _FULL_NAME + r")(?:\s*\([^()]{1,20}\))?,\s+(?:the|a|an)\s+[^,.;]{0,60}$",
                            window[max(0, found.start() - 140):found.start()])
         name = (after and after.group(1)) or (before and before.group(1))
@@ -398,7 +399,7 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
 _SUBJECT = re.compile(
     r"(?:[Aa]s\s+)?(?P<np>(?:(?:[A-Z][\w’'.-]*|the|a|an|his|her|its|their|[a-z][a-z-]*(?=\s+[a-z-]*\s*[A-Z]))\s+){0,6}?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
-    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?)?,)?)(?:\s+(?:himself|herself))?\s+"
+    r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?){0,2},)?)(?:\s+(?:himself|herself))?\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
     r"only|already|now|first|finally|[a-z]+ly)\s+)*"
     r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
@@ -445,6 +446,9 @@ def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     names = [m for m in _NAME.finditer(text, start, hi)
              if (m.start() > start or len(m.group().split()) > 1) and not _CALENDAR.match(m.group())]
     return (names[-1].start(), names[-1].end()) if names else None
+
+
+_VIEWPOINT = re.compile(r"\s*(?:To|For)\s+((?:[a-z]+\s+|[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w’'-]*[a-z]),\s")
 
 
 def _looks_like_person(text: str, speaker: SpeakerRef, before: int) -> bool:
@@ -586,7 +590,8 @@ class EnglishRules:
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         """Who a sentence is about, so a later "he said" or an opening quotation can find them."""
-        span = _subject(doc.text, lo, lo + min(hi - lo, 200))
+        view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
+        span = view.span(1) if view else _subject(doc.text, lo, lo + min(hi - lo, 200))
         if span is None:
             return None
         parsed = parse_speaker(doc.text, *span)
