@@ -140,20 +140,21 @@ class _Text:
     map is most of the cost of normalising.
     """
 
-    __slots__ = ("original", "text", "_full")
+    __slots__ = ("original", "text", "_full", "_checked")
 
     def __init__(self, original: str, norm: str | None = None) -> None:
         self.original = original
         self.text = _normalize_text_cached(original) if norm is None else norm
         self._full: Normalized | None = None
+        self._checked = False
 
     def _map(self) -> Normalized | None:
         """The offset map, or None when every character normalises to exactly one (most
         news text without diacritics): then offsets are the same on both sides."""
-        if self._full is None:
-            if len(self.text) == len(self.original) and _one_to_one(self.original):
-                return None
-            self._full = normalize(self.original)
+        if not self._checked:
+            self._checked = True
+            if not (len(self.text) == len(self.original) and _one_to_one(self.original)):
+                self._full = normalize(self.original)
         return self._full
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -214,7 +215,13 @@ def speakers_differ(a: Any, b: Any) -> bool:
     Anonymous sources and media relaying others are unknown, never different; titles are
     ignored and one name may be a part of the other (``Col. Ryan Dillon`` / ``رايان ديلون``).
     """
-    (name_a, kind_a), (name_b, kind_b) = _speaker_parts(a), _speaker_parts(b)
+    return _names_differ(*_speaker_parts(a), *_speaker_parts(b))
+
+
+@lru_cache(maxsize=65536)
+def _names_differ(name_a: str, kind_a: str, name_b: str, kind_b: str) -> bool:
+    """``speakers_differ`` on plain values: a matching run asks it of the same few speakers
+    millions of times."""
     if kind_a in _UNKNOWN_KINDS or kind_b in _UNKNOWN_KINDS:
         return False
     if normalize_text(name_a).strip() in _UNKNOWN_SPEAKERS or normalize_text(name_b).strip() in _UNKNOWN_SPEAKERS:
