@@ -264,3 +264,21 @@ def test_leading_time_phrases_agents_of_participles_and_late_attributions(text, 
 ])
 def test_he_said_after_a_viewpoint_a_long_apposition_or_a_rank(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Nixon led to what aide Kevin Phillips called "the beginning of a new Republican era" in his '
+     'book.', "Kevin Phillips"),
+    ('"Even if she could convince people, the situation will have morphed," Mr. O\'Hanlon said.',
+     "O'Hanlon"),
+])
+def test_what_someone_called_and_names_with_an_apostrophe(text, name):
+    assert _speaker(text).name == name
+
+
+def test_the_subject_of_a_sentence_is_read_before_its_quotation():
+    text = ('"We will win," said Hillary Clinton. Most Southern states that will hold contests have '
+            'minority populations. Bernie Sanders, who has represented Vermont for two decades, rallied '
+            'young people with his calls to end the "rigged economy" that he says is maintained by a '
+            'corrupt system. "We will all come together," he said.')
+    assert [q.speaker.name for q in _quotes(text)][-2:] == ["Bernie Sanders", "Bernie Sanders"]

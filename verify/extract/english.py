@@ -92,7 +92,7 @@ _ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administr
                   r"spokesman's office|White House|Pentagon|Kremlin|Congress|Senate|House|FBI|CIA|"
                   r"DNC|RNC|GOP|court|board|university|bureau|team|staff|network|corp|inc)\b")
 _NAME_TOKEN = (r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_'’\-]*[a-zß-öø-ÿ][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*|[A-Z]\.|"
-               r"[A-Z]{2,}(?=\s+[A-Z][a-z])|O’[A-Z][a-z]+)")
+               r"[A-Z]{2,}(?=\s+[A-Z][a-z])|O[’'][A-Z][a-z]+)")
 _NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu|abd)-[A-Z][\w’'-]*|" + _NAME_TOKEN[3:]
 _NAME = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|(?:de|van|von|bin|al|la|du|del)(?=\s+[A-Z])))*"
                    r"(?:,?\s+(?:Jr|Sr|II|III)\.?)?")
@@ -160,6 +160,9 @@ _BEFORE = re.compile(
     r"(?P<verb>\b" + _VERB + r"|" + _MULTIWORD + r")\b(?P<obj>\s+(?:[^,:;\"“”.]{1,40}?))??"
     r"\s*[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:]?\s*$")
+_WHAT_CALLED = re.compile(  # "to what aide Kevin Phillips called "the beginning of ...""
+    r"\b[Ww]hat\s+(?P<np>(?:[A-Za-z][\w’'.-]*\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|once\s+)?"
+    r"(?:called|calls|dubbed|dubs|termed|terms|labeled|labels|describes as|described as)\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;.\"“”]{2,80})")
 _AFTER_INVERTED = re.compile(
     r"\s*[,.!?]?\s*(?P<verb>" + _VERB + r")\s+(?P<np>(?!that\b)" + _NPCHAR + r"{1,100}?"
@@ -258,6 +261,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         np = np.split(maxsplit=1)[1]  # "While Trump", "But Clinton"
     if np in _NOT_SUBJECT or np.lower() in _PRONOUNS:
         return None
+    if np.split()[0] in ("Most", "Some", "Many", "All", "Both", "Few", "Several", "Other") and len(np.split()) > 1:
+        return None  # "Most Southern states that will vote": no one
     head, _, apposition = np.partition(",")
     apposition = apposition.strip(" ,") or None
     head_clean = _PAREN.sub("", head).strip()
@@ -474,7 +479,7 @@ class EnglishRules:
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
-        match = _ACCORDING.search(text, lo, hi)
+        match = _ACCORDING.search(text, lo, hi) or _WHAT_CALLED.search(text, max(lo, hi - 120), hi)
         if match:
             return _attribution(text, match.start(), match.start("np"), match.end("np"), hi, True)
         match = _BEFORE.search(text, max(lo, hi - 160), hi)
@@ -591,7 +596,9 @@ class EnglishRules:
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         """Who a sentence is about, so a later "he said" or an opening quotation can find them."""
         view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
-        span = view.span(1) if view else _subject(doc.text, lo, lo + min(hi - lo, 200))
+        mark = re.compile(r"[\"“”]|''").search(doc.text, lo, lo + min(hi - lo, 200))
+        end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the clause before a quotation
+        span = view.span(1) if view else _subject(doc.text, lo, end)
         if span is None:
             return None
         parsed = parse_speaker(doc.text, *span)
