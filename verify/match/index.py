@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .tokens import tokenize
+from .tokens import WORD, stem, stopwords
 
 __all__ = ["Vocabulary", "Keys", "statement_keys", "CandidateIndex", "KEYS_PER_STATEMENT",
            "DF_CAP_FRACTION", "PREFIX_SHARE", "DF_CAP_MIN", "PREFILTER", "content_stems", "trigrams"]
@@ -68,8 +68,11 @@ class Vocabulary:
 
 def content_stems(norm: str) -> tuple[str, ...]:
     """The distinct non-stop-word stems of a normalised text, interned: a million statements
-    repeat the same few hundred thousand words."""
-    return tuple(sorted({sys.intern(t.stem) for t in tokenize(norm) if not t.stop and len(t.stem) > 1}))
+    repeat the same few hundred thousand words. (``tokenize``'s rule without its Token
+    objects: this runs once per statement of the whole database.)"""
+    stops = stopwords()
+    return tuple(sorted({sys.intern(s) for w in WORD.findall(norm)
+                         if w not in stops and (s := stem(w)) not in stops and len(s) > 1}))
 
 
 @dataclass(slots=True)
@@ -125,7 +128,10 @@ class CandidateIndex:
         self.prefilter = prefilter
         cap = self.cap = vocab.cap
         # Each group's total word weight, for the cheap pre-filter of word candidates.
-        self._weight = np.asarray([sum(vocab.idf(s) for s in k.stems) for k in keys], dtype=np.float64)
+        idf = vocab.idf
+        self._weight = np.asarray([sum(idf(s) for s in k.stems) for k in keys], dtype=np.float64)
+        # ... and the part of it outside the word keys, which bounds what the keys do not see.
+        self._rest = self._weight - np.asarray([sum(idf(s) for s in k.words) for k in keys], dtype=np.float64)
         words: dict[str, list[int]] = {}
         ents: dict[str, list[int]] = {}
         for g, k in enumerate(keys):
@@ -161,13 +167,23 @@ class CandidateIndex:
         """
         k = self.keys[g]
         out: dict[int, str] = {}
-        ids, counts = self._shared(self.words, k.words)
-        if len(ids):
+        present = [w for w in k.words if w in self.words]
+        if present:
+            postings = [self.words[w] for w in present]
+            ids, where, counts = np.unique(np.concatenate(postings), return_inverse=True, return_counts=True)
+            idf = self.vocab.idf
+            shared = np.bincount(where, weights=np.repeat([idf(w) for w in present], [len(p) for p in postings]))
             need = np.where(np.minimum(self._nwords[ids], len(k.words)) < 3, 1, 2)
-            for other in ids[(counts >= need) & (ids != g)].tolist():
-                # Two rare words in common is not yet likeness: a pair whose weighted word
-                # overlap is too low to reach any relation on words is left to the other
-                # ways of finding it (a shared name and place still make it a candidate).
+            # Two rare words in common is not yet likeness: a pair whose weighted word overlap
+            # cannot reach the pre-filter is left to the other ways of finding it (a shared
+            # name and place still make it a candidate). The shared keys' weight plus what
+            # lies outside the keys bounds the overlap from above, so numpy discards most
+            # pairs and the exact overlap is computed for the rest only.
+            total = self._weight[ids] + self._weight[g]
+            bound = shared + np.minimum(self._rest[ids] + self._rest[g],
+                                        np.minimum(self._weight[ids], self._weight[g]) - shared)
+            keep = (counts >= need) & (ids != g) & (2 * bound >= self.prefilter * total)
+            for other in ids[keep].tolist():
                 if self._overlap(g, other) >= self.prefilter:
                     out[other] = "words"
         if self._ngrams[g]:

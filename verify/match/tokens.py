@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ..normalize import strip_clitics
 
-__all__ = ["Token", "tokenize", "stem", "stopwords", "is_arabic", "script_of"]
+__all__ = ["Token", "tokenize", "stem", "stopwords", "is_arabic", "script_of", "WORD"]
 
 _STOPWORD_DIR = Path(__file__).resolve().parents[2] / "data" / "stopwords"
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[a-z]")
 
@@ -67,7 +67,7 @@ def tokenize(norm: str) -> tuple[Token, ...]:
     """Cut normalised text into tokens; ``norm`` must come from ``verify.normalize``."""
     stops = stopwords()
     out = []
-    for m in _WORD.finditer(norm):
+    for m in WORD.finditer(norm):
         word = m.group()
         s = stem(word)
         out.append(Token(s, m.start(), m.end(), word in stops or s in stops))
