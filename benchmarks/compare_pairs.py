@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from verify.match import compare  # noqa: E402
-from verify.match.compare import _pair_score, _Text, features  # noqa: E402
+from verify.match.compare import _PLAUSIBLE, _numbers, _pair_score, _Text, features  # noqa: E402
 from verify.match.scorers import scorers  # noqa: E402
 from verify.match.tokens import tokenize  # noqa: E402
 from verify.normalize import normalize_text  # noqa: E402
@@ -78,11 +78,14 @@ def _idf(stem: str) -> float:
 
 
 def _score(pair: tuple[str, str]) -> tuple[float, str, float, list[str], list[float]]:
-    c = compare(pair[0], pair[1], idf=_idf if _IDF else None)
-    _, side_a, side_b = _pair_score(_Text(pair[0]), _Text(pair[1]), _idf if _IDF else None)
-    scored = {s.name: s.score(pair[0], pair[1]) for s in scorers()}
+    a, b = pair
+    c = compare(a, b, idf=_idf if _IDF else None)
+    _, side_a, side_b = _pair_score(_Text(a), _Text(b), _idf if _IDF else None)
+    scored = {s.name: s.score(a, b) for s in scorers()}
+    # The figures compare looked at: only those of pairs plausible enough to look.
+    nums_a, nums_b = (_numbers(a), _numbers(b)) if c.text_score >= _PLAUSIBLE else ((), ())
     return (c.score, c.relation, c.text_score, [d["kind"] for d in c.details["differences"]],
-            features(side_a, side_b, c.details["differences"], scored))
+            features(side_a, side_b, c.details["differences"], scored, nums_a, nums_b))
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> np.ndarray:

@@ -18,7 +18,7 @@ from typing import Any, Protocol, Sequence
 from ..normalize import normalize_text
 from .tokens import Token, stem
 
-__all__ = ["Side", "find_differences", "negated"]
+__all__ = ["Side", "find_differences", "negated", "figures_agree"]
 
 _NEGATIONS = {
     # Arabic (normalised): particles and verbs of denial or refusal.
@@ -245,7 +245,7 @@ def _strip_al(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
 
 
-def _overlaps(x: Any, y: Any) -> bool:
+def figures_agree(x: Any, y: Any) -> bool:
     """Ranges that meet, allowing 2% or half the last digit of the rounder figure for
     rounding (``$114.3 million`` / ``$114 million``, ``8.76 per cent`` / ``9%``)."""
     lo_x, hi_x = _bounds(x)
@@ -301,7 +301,7 @@ def _number_differences(a: Side, b: Side) -> list[dict]:
         ctx = _context(a, n)
         same = [j for j, m in enumerate(b.numbers)
                 if _comparable(a, n, b, m, ctx, contexts_b[j]) and _is_year(n) == _is_year(m)]
-        if not same or any(_overlaps(n, b.numbers[j]) for j in same) or _given(n, b.numbers):
+        if not same or any(figures_agree(n, b.numbers[j]) for j in same) or _given(n, b.numbers):
             continue
         j = next((j for j in same if j not in used), None)
         if j is None:
@@ -320,7 +320,7 @@ _BEFORE_NOUN = {"of", "the", "من"}
 def _given(n: Any, others: Sequence[Any]) -> bool:
     """Whether a stated figure (not a vague plural) is among the other side's stated figures."""
     return getattr(n, "value", None) is not None and any(
-        getattr(m, "value", None) is not None and _overlaps(n, m) for m in others)
+        getattr(m, "value", None) is not None and figures_agree(n, m) for m in others)
 
 
 def _context(side: Side, number: Any) -> tuple[str, str]:
