@@ -282,3 +282,17 @@ def test_the_subject_of_a_sentence_is_read_before_its_quotation():
             'young people with his calls to end the "rigged economy" that he says is maintained by a '
             'corrupt system. "We will all come together," he said.')
     assert [q.speaker.name for q in _quotes(text)][-2:] == ["Bernie Sanders", "Bernie Sanders"]
+
+
+def test_reported_speech_closed_by_said_and_a_name_credits_them():
+    text = ('Whether the Clinton or Trump model works will be part of the postmortem, said Jake Horowitz, '
+            'editor in chief of Mic.com. "You have a very sophisticated operation," he said.')
+    statements = extract(text, language="en")
+    assert [(s.kind, s.speaker.name) for s in statements] == [
+        ("indirect", "Jake Horowitz"), ("quote", "Jake Horowitz")]
+
+
+def test_a_clause_before_the_comma_is_not_the_speakers_name():
+    text = ('But Trump has one thing in common with Chinese people, the columnist suggested: "His winning '
+            'streak is solid proof that voters are tired."')
+    assert _speaker(text).name == "the columnist"

@@ -160,6 +160,9 @@ _BEFORE = re.compile(
     r"(?P<verb>\b" + _VERB + r"|" + _MULTIWORD + r")\b(?P<obj>\s+(?:[^,:;\"“”.]{1,40}?))??"
     r"\s*[,:]?\s*(?:that\s*)?[,:]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:]?\s*$")
+_INDIRECT_INVERTED = re.compile(  # "..., said Jake Horowitz, editor in chief of Mic.com."
+    r",\s*(?:said|says|added|argued|noted|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
+    r"(?:,\s*(?:[^,;\"“”.]|\.(?=\w)){1,100}?)?)\s*\.?\s*$")
 _WHAT_CALLED = re.compile(  # "to what aide Kevin Phillips called "the beginning of ...""
     r"\b[Ww]hat\s+(?P<np>(?:[A-Za-z][\w’'.-]*\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|once\s+)?"
     r"(?:called|calls|dubbed|dubs|termed|terms|labeled|labels|describes as|described as)\s*$")
@@ -393,7 +396,8 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
         parts = text[start:verb_start].split(",")
         if len(parts) >= 3:
             start = verb_start - len(",".join(parts[-3:]))
-        elif len(parts) == 2 and not re.match(r"\s*(?:a|an|the|who|his|her)\b", parts[1]):
+        elif len(parts) == 2 and (not re.match(r"\s*(?:a|an|the|who|his|her)\b", parts[1])
+                                  or len(parts[0].split()) > 6):  # "But Trump has ..., the columnist said"
             start = verb_start - len(parts[1])
     title = _TITLE_BEFORE.search(text, max(lo, start - 8), start)
     if title:
@@ -563,7 +567,7 @@ class EnglishRules:
                 # without "that", only a named subject opening the sentence: "Mahmoud said the force ..."
                 found.append((attribution, match.end(), hi))
                 return found
-        match = _INDIRECT_AFTER.search(text, lo, hi)
+        match = _INDIRECT_AFTER.search(text, lo, hi) or _INDIRECT_INVERTED.search(text, lo, hi)
         if match:
             attribution = _attribution(text, match.start(), match.start("np"), match.end("np"), hi, False)
             if attribution is not None:
