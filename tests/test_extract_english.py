@@ -3,6 +3,7 @@
 import pytest
 
 from verify.extract import extract
+from verify.extract.english import parse_speaker
 
 
 def _quotes(text):
@@ -296,3 +297,9 @@ def test_a_clause_before_the_comma_is_not_the_speakers_name():
     text = ('But Trump has one thing in common with Chinese people, the columnist suggested: "His winning '
             'streak is solid proof that voters are tired."')
     assert _speaker(text).name == "the columnist"
+
+
+def test_a_name_keeps_its_suffix_and_drops_a_trailing_day():
+    assert parse_speaker("Harry Hurt III", 0, 14).name == "Harry Hurt III"
+    text = 'Louisiana Gov. Bobby Jindal on Monday called the plan "a disaster for our state."'
+    assert _speaker(text).name == "Bobby Jindal"

@@ -95,7 +95,7 @@ _NAME_TOKEN = (r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_'’\-]*[a-zß-öø-ÿ][^\W\d_'’\-]*
                r"[A-Z]{2,}(?=\s+[A-Z][a-z])|O[’'][A-Z][a-z]+)")
 _NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ibn|bin|abu|abd)-[A-Z][\w’'-]*|" + _NAME_TOKEN[3:]
 _NAME = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|(?:de|van|von|bin|al|la|du|del)(?=\s+[A-Z])))*"
-                   r"(?:,?\s+(?:Jr|Sr|II|III)\.?)?")
+                   r"(?:,?\s+(?:Jr|Sr|III|II)\.?)?")
 _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Rev|Cmdr|Lt\. Gen|"
                     r"Maj\. Gen|Brig\. Gen|Lt\. Col)\.|President|Vice President|Senator|Governor|"
                     r"Secretary(?: of State)?|Speaker|Chairman|Chairwoman|Judge|Justice|Mayor|Sheikh|"
@@ -105,7 +105,8 @@ _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
     r"(?:a|an|one|two|three|several|few|many|some)\s+(?:few\s+)?(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|decades?)\s+(?:later|earlier|ago|before|after)\s*,?\s+|sooner or later,\s+|back in [^,]{1,30},\s+|"
-    r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|"
+    r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|thus|therefore|"
+    r"similarly|likewise|otherwise|nonetheless|nevertheless|besides|of course|in fact|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
     r"though|even though|whereas|unless|outside|inside|across|near|around|among|between|beyond|throughout|"
@@ -272,6 +273,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     trailing = _TRAILING.match(head_clean)
     if trailing:
         head_clean = trailing.group(1)  # "Rep. Bobby Scott at the time"
+    head_clean = re.sub(r"\s+(?:on|in|last|this)\s+" + _CALENDAR.pattern + r".*$", "", head_clean)  # "... on Monday"
     of_place = _NAME_OF.match(head_clean)
     if of_place and len(of_place.group(1).split()) >= 2 \
             and of_place.group(1).split()[-1].lower() not in TITLE_WORDS | _OFFICES:
