@@ -204,3 +204,14 @@ def test_us_written_with_dots_is_american_and_dont_negates_like_don_t():
                    "At least 23 American troops have been killed by hostile fire since May 1.").relation != "contradicts"
     assert compare('Peterson added, "I don\'t know anybody who is fighting to keep it out."',
                    "Peterson added, I dont know anybody who is fighting to keep it out.").relation != "contradicts"
+
+
+def test_ignoring_cancelling_and_warning_oppose_the_act_and_the_support():
+    assert compare("تنديد فلسطيني واسع بعد الإفراج عن جندي إسرائيلي",
+                   "تجاهل فلسطيني بعد الإفراج عن جندي إسرائيلي").relation == "contradicts"
+    warn = compare("الأمم المتحدة تحذر من تصعيد القتال جنوب غربي سوريا",
+                   "الأمم المتحدة تدعم تصعيد القتال جنوب غربي سوريا")
+    assert warn.relation == "contradicts" and warn.details["differences"][0]["kind"] == "stance"
+    # The verb and the noun of one cancellation agree.
+    assert compare("إضراب عمال إيرفرانس يلغي نحو ثلث رحلاتها",
+                   "إلغاء ثلث رحلات ايرفرانس بسبب الإضراب").relation != "contradicts"
