@@ -107,7 +107,7 @@ def _head(source: str) -> tuple[str, str | None]:
     after a role ("her senior policy adviser, Jake Sullivan")."""
     source = re.sub(r"\([^)]*\)", "", source)
     parts = [p.strip() for p in source.split(",")]
-    if len(parts) > 1 and re.search(r"\b[a-z]+$", parts[0]) and \
+    if len(parts) > 1 and re.search(r"\b[a-z]+$|^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s", parts[0]) and \
             re.fullmatch(r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*[a-z]", parts[1]):
         return parts[0], parts[1]
     return parts[0].split(" who ")[0], None
