@@ -215,3 +215,11 @@ def test_ignoring_cancelling_and_warning_oppose_the_act_and_the_support():
     # The verb and the noun of one cancellation agree.
     assert compare("إضراب عمال إيرفرانس يلغي نحو ثلث رحلاتها",
                    "إلغاء ثلث رحلات ايرفرانس بسبب الإضراب").relation != "contradicts"
+
+
+def test_a_rate_agrees_with_the_same_period_named_as_a_duration():
+    assert compare("Beckham will receive a yearly salary of $10 million plus bonuses.",
+                   "Beckham will receive a weekly salary of about $213,000, $10 million a year plus bonuses."
+                   ).relation != "contradicts"
+    assert compare("Oil demand reaches a daily 100 million barrels.",
+                   "Oil demand reaches a monthly 100 million barrels.").relation == "contradicts"

@@ -161,6 +161,7 @@ def test_the_counted_noun_is_kept():
         "shares were up by 1018 GMT",
         "the 2.6.0 kernel",
         "valued at about R300-million",
+        "block the removal of the Ten Commandments monument",
     ],
 )
 def test_dates_names_times_and_lone_words_are_no_quantities(text):
@@ -194,3 +195,8 @@ def test_a_ratio_is_one_figure(text, surface, value):
 
 def test_a_fall_from_one_figure_to_another_is_two_figures_not_a_span():
     assert [m.value for m in find_numbers("slipped from 13 to 12.6 in April")] == [13, 12.6]
+
+
+def test_a_capitalised_number_word_opening_a_sentence_or_after_a_dateline_is_a_figure():
+    assert _one("Twenty-eight people were believed to be there").value == 28
+    assert _one("ONG KONG, July 9 Tens of thousands of demonstrators gathered").low == 20_000

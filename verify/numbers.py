@@ -250,6 +250,8 @@ def _read_figure(text: str, folded: str, tokens: list[re.Match[str]], i: int, in
                 break
             figure.take_digits(_digits(word))
             start, last = tok.start(), j
+        elif _in_a_name(text, tok, j == i):
+            break
         elif (found := _lookup(word, text[tok.start() : tok.end()])) is not None and figure.take(
             found[1][0], found[1][1], word
         ):
@@ -266,6 +268,16 @@ def _read_figure(text: str, folded: str, tokens: list[re.Match[str]], i: int, in
     if not figure.digits and start and folded[start - 1] == "-" and _WORDS.get(first_word, ("",))[0] == "scale":
         return None  # "R300-million": the figure was glued to letters, the scale alone is none
     return figure, start, last
+
+
+def _in_a_name(text: str, tok: re.Match[str], first: bool) -> bool:
+    """A capitalised English number word inside a sentence names something ("the Ten
+    Commandments", "the Big Three"); at a sentence's start, after a quotation mark or a dateline it
+    is a figure ("Twenty-eight people", "July 9 Tens of thousands")."""
+    if not (first and tok[0][:1].isupper() and tok[0].isascii() and tok[0].isalpha()):
+        return False
+    before = text[: tok.start()].rstrip()
+    return bool(before) and before[-1].isalpha()
 
 
 def _hedge(folded: str, start: int, end: int) -> tuple[int, int, tuple[float, float] | None]:

@@ -185,7 +185,11 @@ for _code, _words in {
         _PLACES.setdefault(stem(_w), _code)  # tokens arrive clitic-stripped: الجزائر -> جزائر
 
 
-# Rates, not durations: "seven days after" and "about a week after" name one moment.
+# Rates, not durations: "seven days after" and "about a week after" name one moment. A
+# duration on the other side still names the period: "a yearly salary of $10 million" and
+# "$10 million a year" agree.
+_PERIOD_NOUNS = {"day": "/day", "week": "/week", "month": "/month", "year": "/year", "يوم": "/day",
+                 "اسبوع": "/week", "شهر": "/month", "سنه": "/year", "عام": "/year"}
 # Codes starting with these mark other mutually exclusive attributes than places.
 _EXCLUSIVE_KIND = {"$": "currency", "#": "ordinal", "@": "group", "~": "commodity", "/": "period"}
 
@@ -462,7 +466,8 @@ def _opposite_differences(a: Side, b: Side) -> list[dict]:
 
 def _swap_differences(a: Side, b: Side) -> list[dict]:
     def places(side: Side, other: Side) -> dict[str, Token]:
-        other_values = ({_place_value(s) for s in other.all_stems} | _dotted_us(other)) - {None}
+        other_values = ({_place_value(s) or _PERIOD_NOUNS.get(s) for s in other.all_stems}
+                        | _dotted_us(other)) - {None}
         found: dict[str, Token] = {}
         for i, t in enumerate(side.tokens):
             v = _place_value(t.stem)
