@@ -303,3 +303,16 @@ def test_a_name_keeps_its_suffix_and_drops_a_trailing_day():
     assert parse_speaker("Harry Hurt III", 0, 14).name == "Harry Hurt III"
     text = 'Louisiana Gov. Bobby Jindal on Monday called the plan "a disaster for our state."'
     assert _speaker(text).name == "Bobby Jindal"
+
+
+def test_a_parenthetical_attribution_credits_the_sentence_and_the_next_she_said():
+    text = ('The RNC has $16 million stashed away. That, RNC Chief of Staff Katie Walsh explained, is by '
+            'design. "Trump heads into the general election with a head start," she said.')
+    statements = extract(text, language="en")
+    assert [(s.kind, s.speaker and s.speaker.name) for s in statements] == [
+        ("assertion", None), ("indirect", "Katie Walsh"), ("quote", "Katie Walsh")]
+
+
+def test_an_office_inside_a_capitalised_title_is_the_role():
+    speaker = parse_speaker("Philippine Presidential Communications Office Secretary Martin Andanar", 0, 70)
+    assert (speaker.name, speaker.role) == ("Martin Andanar", "Philippine Presidential Communications Office Secretary")

@@ -139,6 +139,8 @@ _ROLE_WORDS = TITLE_WORDS | {
     "democratic", "republican", "gop", "national", "committee", "u.s", "us", "federal", "district",
     "court", "supreme", "party", "assembly", "council", "councilman", "councilwoman", "commissioner",
     "lt", "col", "gen", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "rev", "sgt", "capt", "maj"}
+_OFFICE_TITLES = frozenset("""secretary minister director chairman chairwoman spokesman spokeswoman
+ambassador staff president governor senator""".split())
 _UNNAMED = re.compile(r"\b(?:anonymity|anonymously|not authorized|unnamed|declined to be named|"
                       r"insisted on not being named)\b", re.I)
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
@@ -292,7 +294,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
                                                           and not _ORG.search(head_clean)):
         last = names[-1] if names[-1].end() == len(head_clean) else names[0]
         full = last.group()
-        if _CALENDAR.match(full) and " " not in full or _NUMBER.match(full):
+        if _CALENDAR.match(full) and " " not in full or _NUMBER.match(full) or full in _NOT_SUBJECT:
             return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Six in 10 voters": unnamed
         title_match = _TITLE.match(full)
         title = None
@@ -309,6 +311,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         cut = 0
         while cut < len(words) - 1 and words[cut].lower().rstrip(".") in _ROLE_WORDS:
             cut += 1  # "Senate Minority Whip Dick Durbin": capitalised office words are the role
+        offices = [i + 1 for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _OFFICE_TITLES]
+        cut = max([cut] + offices)  # "Philippine Presidential Communications Office Secretary Martin Andanar"
         full = " ".join(words[cut:])
         role = (head_clean[:last.start()] + " ".join(words[:cut])).strip() or None
         if role and title and role.endswith(title):
@@ -573,7 +577,8 @@ class EnglishRules:
         if match:
             attribution = _attribution(text, match.start(), match.start("np"), match.end("np"), hi, False)
             if attribution is not None:
-                found.append((attribution, lo, match.start()))
+                # "That, Katie Walsh explained, is by design": the words on both sides are hers
+                found.append((attribution, lo, hi if match.group().endswith(",") else match.start()))
                 return found
         match = _ACCORDING_ANY.search(text, lo, hi)
         if match:
