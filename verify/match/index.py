@@ -17,9 +17,10 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from .tokens import WORD, stem, stopwords
 
@@ -112,104 +113,107 @@ def statement_keys(stems: tuple[str, ...], vocab: Vocabulary,
 
 
 class CandidateIndex:
-    """An inverted index from keys to group numbers, queried with numpy for speed.
+    """Which groups share keys with which, for a chunk of groups at a time.
 
-    Word keys and entity keys live in separate postings: a pair is a word candidate when it
-    shares two word keys (one if either side has fewer than three), an entity candidate when it
-    shares two entity keys at least one of which names an entity (two bare numbers are not a
-    story). Short statements are also indexed by the character trigrams of their words, so a
-    typo in one of their few words does not hide them: two short statements are candidates
-    when they share 60% of the trigrams of the smaller. Every rule is symmetric.
+    Each kind of key is an incidence matrix (groups × keys, scipy CSR); multiplying a chunk's
+    rows by the transpose counts the keys every pair shares in compiled code, which is what
+    lets a million statements through: the postings of mid-frequency words grow with the
+    corpus, and counting them group by group in Python grew the cost quadratically.
+
+    A pair is a word candidate when it shares two word keys (one if either side has fewer
+    than three) and its weighted overlap of exact stems reaches ``prefilter``; an entity
+    candidate when it shares two entity keys at least one of which names an entity (two bare
+    numbers are not a story). Short statements are also indexed by the character trigrams of
+    their words, so a typo in one of their few words does not hide them: two short statements
+    are candidates when they share 60% of the trigrams of the smaller. Entity keys and
+    trigrams in more than ``vocab.cap`` groups are not used. Every rule is symmetric.
     """
 
     def __init__(self, keys: Sequence[Keys], vocab: Vocabulary, prefilter: float = PREFILTER) -> None:
         self.keys = keys
         self.vocab = vocab
         self.prefilter = prefilter
-        cap = self.cap = vocab.cap
-        # Each group's total word weight, for the cheap pre-filter of word candidates.
-        idf = vocab.idf
-        self._weight = np.asarray([sum(idf(s) for s in k.stems) for k in keys], dtype=np.float64)
-        # ... and the part of it outside the word keys, which bounds what the keys do not see.
-        self._rest = self._weight - np.asarray([sum(idf(s) for s in k.words) for k in keys], dtype=np.float64)
-        words: dict[str, list[int]] = {}
-        ents: dict[str, list[int]] = {}
-        for g, k in enumerate(keys):
-            for w in k.words:
-                words.setdefault(w, []).append(g)
-            for e in k.entities:
-                ents.setdefault(e, []).append(g)
-        self.words = {w: np.asarray(p, dtype=np.int32) for w, p in words.items() if len(p) > 1}
-        self.ents = {e: np.asarray(p, dtype=np.int32) for e, p in ents.items() if 1 < len(p) <= cap}
-        self._nwords = np.asarray([len(k.words) for k in keys], dtype=np.int32)
-        grams: dict[str, list[int]] = {}
-        ngrams = np.zeros(len(keys), dtype=np.int32)
-        for g, k in enumerate(keys):
-            if len(k.stems) <= SHORT:
-                mine = trigrams(k.stems)
-                ngrams[g] = len(mine)
-                for gram in mine:
-                    grams.setdefault(gram, []).append(g)
-        self.grams = {t: np.asarray(p, dtype=np.int32) for t, p in grams.items() if 1 < len(p) <= cap}
-        self._ngrams = ngrams
+        self.cap = vocab.cap
+        n = len(keys)
+        self._words = _incidence([k.words for k in keys], n)
+        self._words_t = self._words.T.tocsr()
+        self._nwords = np.diff(self._words.indptr)
+        # Stems weighted by rarity: the pre-filter's overlap is an element-wise minimum of rows.
+        self._stems = _incidence([k.stems for k in keys], n, vocab.idf)
+        self._weight = np.asarray(self._stems.sum(axis=1), dtype=np.float64).ravel()
+        grams = [trigrams(k.stems) if len(k.stems) <= SHORT else () for k in keys]
+        self._ngrams = np.asarray([len(t) for t in grams], dtype=np.int32)
+        self._grams = _incidence(grams, n, cap=self.cap)
+        self._grams_t = self._grams.T.tocsr()
+        self._ents = _incidence([k.entities for k in keys], n, cap=self.cap)
+        self._ents_t = self._ents.T.tocsr()
+        self._named = _incidence([[e for e in k.entities if e.startswith("e:")] for k in keys], n, cap=self.cap)
+        self._named_t = self._named.T.tocsr()
 
-    def _shared(self, postings: dict[str, np.ndarray], keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-        arrays = [postings[k] for k in keys if k in postings]
-        if not arrays:
-            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(arrays), return_counts=True)
-
-    def candidates(self, g: int) -> dict[int, str]:
-        """Groups worth comparing with group ``g``, each with the way it was found.
-
-        Posting lists of rare words still hold hundreds of groups at a million statements, so
-        the counting and thresholds run in numpy; Python sees only the survivors.
-        """
-        k = self.keys[g]
-        out: dict[int, str] = {}
-        present = [w for w in k.words if w in self.words]
-        if present:
-            postings = [self.words[w] for w in present]
-            ids, where, counts = np.unique(np.concatenate(postings), return_inverse=True, return_counts=True)
-            idf = self.vocab.idf
-            shared = np.bincount(where, weights=np.repeat([idf(w) for w in present], [len(p) for p in postings]))
-            need = np.where(np.minimum(self._nwords[ids], len(k.words)) < 3, 1, 2)
-            # Two rare words in common is not yet likeness: a pair whose weighted word overlap
-            # cannot reach the pre-filter is left to the other ways of finding it (a shared
-            # name and place still make it a candidate). The shared keys' weight plus what
-            # lies outside the keys bounds the overlap from above, so numpy discards most
-            # pairs and the exact overlap is computed for the rest only.
-            total = self._weight[ids] + self._weight[g]
-            bound = shared + np.minimum(self._rest[ids] + self._rest[g],
-                                        np.minimum(self._weight[ids], self._weight[g]) - shared)
-            keep = (counts >= need) & (ids != g) & (2 * bound >= self.prefilter * total)
-            for other in ids[keep].tolist():
-                if self._overlap(g, other) >= self.prefilter:
-                    out[other] = "words"
-        if self._ngrams[g]:
-            ids, counts = self._shared(self.grams, trigrams(k.stems))
-            if len(ids):
-                need = np.ceil(GRAM_SHARE * np.minimum(self._ngrams[ids], self._ngrams[g]))
-                for other in ids[(counts >= need) & (ids != g)].tolist():
-                    out.setdefault(other, "ngrams")
-        named = [e for e in k.entities if e.startswith("e:")]
-        if named:
-            with_name = self._shared(self.ents, named)[0]
-            ids, counts = self._shared(self.ents, k.entities)
-            if len(ids):
-                keep = (counts >= 2) & (ids != g) & np.isin(ids, with_name, assume_unique=True)
-                for other in ids[keep].tolist():
-                    out.setdefault(other, "entities")
-        return out
+    def candidates(self, groups: Sequence[int]) -> list[tuple[int, int, str]]:
+        """``(g, h, how)`` for every group ``g`` of ``groups`` and every ``h`` worth comparing
+        with it; ``how`` is the first rule that found the pair (words, ngrams, entities)."""
+        rows = np.asarray(groups, dtype=np.int64)
+        found: dict[tuple[int, int], str] = {}
+        g, h, count = _shared(self._words, self._words_t, rows)
+        need = np.where(np.minimum(self._nwords[g], self._nwords[h]) < 3, 1, 2)
+        g, h = g[count >= need], h[count >= need]
+        if len(g):
+            # Two rare words in common is not yet likeness: a pair whose weighted overlap of
+            # exact stems is too low to reach any relation on words is left to the other rules
+            # (a shared name and place still make it a candidate).
+            shared = np.asarray(self._stems[g].minimum(self._stems[h]).sum(axis=1)).ravel()
+            keep = 2 * shared >= self.prefilter * (self._weight[g] + self._weight[h])
+            found.update(((a, b), "words") for a, b in zip(g[keep].tolist(), h[keep].tolist()))
+        g, h, count = _shared(self._grams, self._grams_t, rows)
+        keep = count >= np.ceil(GRAM_SHARE * np.minimum(self._ngrams[g], self._ngrams[h]))
+        for pair in zip(g[keep].tolist(), h[keep].tolist()):
+            found.setdefault(pair, "ngrams")
+        g, h, _ = _shared(self._named, self._named_t, rows)
+        if len(g):
+            named = set(zip(g.tolist(), h.tolist()))
+            g, h, count = _shared(self._ents, self._ents_t, rows)
+            for pair in zip(g[count >= 2].tolist(), h[count >= 2].tolist()):
+                if pair in named:
+                    found.setdefault(pair, "entities")
+        return sorted((a, b, how) for (a, b), how in found.items())
 
 
-    def _overlap(self, g: int, h: int) -> float:
-        """Weighted Dice of exact stems: a cheap stand-in for the comparison's text score."""
-        total = self._weight[g] + self._weight[h]
-        if total <= 0:
-            return 0.0
-        idf = self.vocab.idf
-        return 2 * sum(idf(s) for s in set(self.keys[g].stems).intersection(self.keys[h].stems)) / total
+def _incidence(rows: Sequence[Iterable[str]], n: int, weight: Callable[[str], float] | None = None,
+               cap: int | None = None) -> sparse.csr_matrix:
+    """Groups × keys as a CSR matrix: ones, or ``weight(key)``; with ``cap``, only keys held by
+    more than one and at most ``cap`` groups (the others find no pair, or too many)."""
+    allowed: set[str] | None = None
+    if cap is not None:
+        df: dict[str, int] = {}
+        for keys in rows:
+            for key in keys:
+                df[key] = df.get(key, 0) + 1
+        allowed = {key for key, d in df.items() if 1 < d <= cap}
+    column: dict[str, int] = {}
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indices: list[int] = []
+    data: list[float] = []
+    for i, keys in enumerate(rows):
+        for key in keys:
+            if allowed is None or key in allowed:
+                indices.append(column.setdefault(key, len(column)))
+                if weight is not None:
+                    data.append(weight(key))
+        indptr[i + 1] = len(indices)
+    values = np.asarray(data, dtype=np.float64) if weight is not None else np.ones(len(indices), dtype=np.int32)
+    return sparse.csr_matrix((values, np.asarray(indices, dtype=np.int32), indptr), shape=(n, max(1, len(column))))
+
+
+def _shared(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair (row, other group) with at least one key in common, and how many: one
+    sparse product for the whole chunk."""
+    product = (matrix[rows] @ transposed).tocsr()
+    g = np.repeat(rows, np.diff(product.indptr))
+    h = product.indices.astype(np.int64)
+    differ = g != h
+    return g[differ], h[differ], product.data[differ]
 
 
 def trigrams(stems: Iterable[str]) -> set[str]:

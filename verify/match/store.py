@@ -97,14 +97,9 @@ def _score_chunk(groups: list[int]) -> list[tuple]:
     members: list[list[tuple[int, int, str | None, bool]]] = _STATE["members"]
     vocab: Vocabulary = _STATE["vocab"]
     new: list[bool] = _STATE["new"]
-    pairs: list[tuple[int, int, str]] = []
-    for g in groups:
-        if len(members[g]) > 1:
-            pairs.append((g, g, "exact"))
-        for h, how in index.candidates(g).items():
-            if new[h] and h < g:
-                continue  # the pair is handled with h
-            pairs.append((g, h, how))
+    pairs: list[tuple[int, int, str]] = [(g, g, "exact") for g in groups if len(members[g]) > 1]
+    # A pair of two new groups is handled with the smaller one.
+    pairs += [(g, h, how) for g, h, how in index.candidates(groups) if not (new[h] and h < g)]
     wanted: list[tuple[int, int, str]] = []
     for g, h, how in pairs:
         for i, (x, rx, ux, nx) in enumerate(members[g]):
