@@ -316,3 +316,13 @@ def test_a_parenthetical_attribution_credits_the_sentence_and_the_next_she_said(
 def test_an_office_inside_a_capitalised_title_is_the_role():
     speaker = parse_speaker("Philippine Presidential Communications Office Secretary Martin Andanar", 0, 70)
     assert (speaker.name, speaker.role) == ("Martin Andanar", "Philippine Presidential Communications Office Secretary")
+
+
+@pytest.mark.parametrize("text", [
+    'Mark Cuban spoke in Dallas. He pronounced his support for free trade, which he said has grown '
+    'because of "easy money."',
+    'Mark Cuban spoke in Dallas. The major danger he sees is "the fact that we have these parties."',
+    'Mark Cuban spoke in Dallas. Trump seemed to praise him. Cuban seemed to say: "I am not running."',
+])
+def test_a_pronoun_or_a_phrase_around_it_is_not_a_name(text):
+    assert _speaker(text).name in ("Mark Cuban", "Cuban")

@@ -148,7 +148,8 @@ _CONNECTIVES = {"While", "But", "And", "As", "When", "If", "Although", "Because"
                 "Later", "Meanwhile", "However", "Also", "Still", "Yet", "Now", "Then", "So", "After",
                 "Before", "Asked", "Even", "Only", "Just", "Here", "There"}
 _ADVERB_TAIL = re.compile(r"(?:\s+(?:[a-z]+ly|also|then|later|again|once|quickly|just|still|even|never|"
-                          r"had|has|have|was|is|would|will|did))+$")
+                          r"had|has|have|was|is|would|will|did|(?:seem|appear|tri|tie|continu|want|went on|use)"
+                          r"(?:ed|s|es)?\s+to))+$")  # "Trump seemed to"
 _TRAILING = re.compile(r"(.*?[A-Z][\w’'-]*[a-z])\s+(?:at|on|in|during|after|before|last|this|earlier|"
                        r"later|while|when|to|about|of|from|with|for|recently|yesterday|today|tonight)\s+(?![A-Z])")
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
@@ -235,6 +236,12 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         # "... committee members: He also said": the pronoun closing the phrase is the subject
         return Attribution(start, end, follow=_PRONOUNS[tail.group(1).lower()],
                            gender=_PRONOUN_GENDER.get(tail.group(1).lower()))
+    inner = re.match(r"(He|She)(?:[’']s)?\s+[a-z]|(\w+)\s+(?:[a-z]+\s+){0,4}?(he|she)\b(?!\s*,)", np)
+    if inner and (inner.group(1) or inner.group(2) in _NOT_SUBJECT or inner.group(2).islower()):
+        # "He pronounced his support for ..., saying", "Where he used to", "the meanest he ever":
+        # the pronoun is the speaker
+        pronoun = (inner.group(1) or inner.group(3)).lower()
+        return Attribution(start, end, follow="person", gender=_PRONOUN_GENDER[pronoun])
     contraction = re.match(r"(?:that|it|here|there|what|who|let)[’']s\b", np, re.I)
     if contraction:
         return None  # "That's because, as he puts it": no one is named
