@@ -77,7 +77,7 @@ def _idf(stem: str) -> float:
     return _IDF.get(stem, 1.0)
 
 
-def _score(pair: tuple[str, str]) -> tuple[float, str, float, list[str], list[float]]:
+def _score(pair: tuple[str, str]) -> tuple[float, str, float, list[str], list[float], list[str]]:
     a, b = pair
     c = compare(a, b, idf=_idf if _IDF else None)
     _, side_a, side_b = _pair_score(_Text(a), _Text(b), _idf if _IDF else None)
@@ -85,7 +85,8 @@ def _score(pair: tuple[str, str]) -> tuple[float, str, float, list[str], list[fl
     # The figures compare looked at: only those of pairs plausible enough to look.
     nums_a, nums_b = (_numbers(a), _numbers(b)) if c.text_score >= _PLAUSIBLE else ((), ())
     return (c.score, c.relation, c.text_score, [d["kind"] for d in c.details["differences"]],
-            features(side_a, side_b, c.details["differences"], scored, nums_a, nums_b))
+            features(side_a, side_b, c.details["differences"], scored, nums_a, nums_b),
+            [f"{d['kind']}: {d['a'] or '-'} / {d['b'] or '-'}" for d in c.details["differences"]])
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> np.ndarray:
@@ -262,14 +263,25 @@ def run_ans(pool: Pool, limit: int | None) -> None:
         kept = [i for i in through if pred[i]]
         print(f"  {name:<25} at agree recall {target:.3f} (threshold {t:.3f}) lets through {len(through)} "
               f"disagree pairs; compare counts {len(kept)} of them as corroboration "
-              f"({len(kept) / max(1, len(through)):.0%}), flags {len(caught)} contradicts")
+              f"({len(kept) / max(1, len(through)):.0%}), flags {len(caught)} contradicts "
+              f"(first difference: {dict(Counter(results[i][3][0] for i in caught).most_common(6))})")
+        for i in caught[:3]:
+            print(f"    e.g. {rows[i][0]} | {rows[i][1]} -> {results[i][5][0]}")
     kinds = Counter(k for x, d in zip(results, disagree) if d and x[1] == "contradicts" for k in x[3])
     print(f"  contradicts on disagree pairs: {sum(1 for x, d in zip(results, disagree) if d and x[1] == 'contradicts')} "
           f"(kinds {dict(kinds)}); on agree pairs: {sum(1 for x, g in zip(results, agree) if g and x[1] == 'contradicts')}")
-    for i, (a, b, s) in enumerate(rows[:400]):
-        if disagree[i] and results[i][1] == "contradicts" and results[i][3]:
-            print(f"  e.g. {a} | {b} -> {results[i][3]}")
-            break
+
+
+def time_pairs(rows: list[tuple[str, str, int]], idf: dict[str, float], n: int = 1000) -> None:
+    """compare's cost per pair in one process, each text met for the first time (as most
+    candidate pairs of a matching run are), for comparison with the earlier versions."""
+    weight = idf.get
+    pairs = [(a, b) for a, b, _ in rows[-n:]]
+    t0 = time.process_time()  # CPU time: the machine may be shared while this runs
+    for a, b in pairs:
+        compare(a, b, idf=lambda s: weight(s, 1.0))
+    print(f"  compare: {1000 * (time.process_time() - t0) / len(pairs):.2f} ms/pair (CPU) over {len(pairs)} "
+          f"MRPC pairs, one process")
 
 
 def main() -> None:
@@ -281,6 +293,7 @@ def main() -> None:
     mrpc = load_mrpc(args.limit)
     with Pool(args.processes, initializer=_init, initargs=(idf_table([x for a, b, _ in mrpc for x in (a, b)]),)) as pool:
         run_mrpc(pool, args.limit, args.fit)
+    time_pairs(mrpc, idf_table([x for a, b, _ in mrpc for x in (a, b)]))
     ans = load_ans(args.limit)
     with Pool(args.processes, initializer=_init, initargs=(idf_table([x for a, b, _ in ans for x in (a, b)]),)) as pool:
         run_ans(pool, args.limit)
