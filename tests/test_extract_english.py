@@ -326,3 +326,15 @@ def test_an_office_inside_a_capitalised_title_is_the_role():
 ])
 def test_a_pronoun_or_a_phrase_around_it_is_not_a_name(text):
     assert _speaker(text).name in ("Mark Cuban", "Cuban")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"They have to decide whether to feed themselves," said Fight for $15 organizing director '
+     'Kendall Fells.', "Kendall Fells"),
+    ('"Senator Sanders voted twice to protect gun dealers," said New York City Public Advocate Trish '
+     'James.', "Trish James"),
+    ('"That is treason," said Cruz constituent Dan Golvach when asked about Lindsey Graham.',
+     "Dan Golvach"),
+])
+def test_long_capitalised_offices_before_a_name(text, name):
+    assert _speaker(text).name == name

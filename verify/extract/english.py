@@ -140,7 +140,8 @@ _ROLE_WORDS = TITLE_WORDS | {
     "court", "supreme", "party", "assembly", "council", "councilman", "councilwoman", "commissioner",
     "lt", "col", "gen", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "rev", "sgt", "capt", "maj"}
 _OFFICE_TITLES = frozenset("""secretary minister director chairman chairwoman spokesman spokeswoman
-ambassador staff president governor senator""".split())
+ambassador staff president governor senator advocate counsel commissioner mayor leader whip manager
+attorney general judge justice sheriff""".split())
 _UNNAMED = re.compile(r"\b(?:anonymity|anonymously|not authorized|unnamed|declined to be named|"
                       r"insisted on not being named)\b", re.I)
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s+")
@@ -280,7 +281,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     apposition = apposition.strip(" ,") or None
     head_clean = _PAREN.sub("", head).strip()
     trailing = _TRAILING.match(head_clean)
-    if trailing:
+    if trailing and not re.search(r"\b(?!(?:the|an?|about|with|to|from|by|of|on|in|at|for|against|over|and|or)\b)[a-z]+\s+[A-Z][\w’'-]*[a-z]\s+[A-Z][\w’'-]*[a-z]$",
+                                  head_clean):  # but "Fight for $15 organizing director Kendall Fells"
         head_clean = trailing.group(1)  # "Rep. Bobby Scott at the time"
     head_clean = re.sub(r"\s+(?:on|in|last|this)\s+" + _CALENDAR.pattern + r".*$", "", head_clean)  # "... on Monday"
     of_place = _NAME_OF.match(head_clean)
