@@ -338,3 +338,10 @@ def test_a_pronoun_or_a_phrase_around_it_is_not_a_name(text):
 ])
 def test_long_capitalised_offices_before_a_name(text, name):
     assert _speaker(text).name == name
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_quotation_in_the_next_paragraph():
+    text = ('The New York Times made these allegations in February, and Breitbart News responded:\n\n'
+            '"If there are people in this country who are prone to terror attacks, the solution is not '
+            'to punish everyone."')
+    assert _speaker(text).name == "Breitbart News"

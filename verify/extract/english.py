@@ -498,6 +498,9 @@ class EnglishRules:
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
+        if not text[lo:hi].strip() and re.search(r":\s*$", text[max(0, lo - 6):lo]):
+            # "Cruz continued:\n\n"You look at the questions ..."": the paragraph before introduces it
+            lo = max(text.rfind(". ", 0, lo), text.rfind("\n", 0, len(text[:lo].rstrip())), lo - 300) + 1
         match = _ACCORDING.search(text, lo, hi) or _WHAT_CALLED.search(text, max(lo, hi - 120), hi)
         if match:
             return _attribution(text, match.start(), match.start("np"), match.end("np"), hi, True)
