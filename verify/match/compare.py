@@ -500,12 +500,12 @@ def features(side_a: "_Aligned", side_b: "_Aligned", differences: Sequence[dict]
     ua, ub = _unaligned(side_a), _unaligned(side_b)
     ga, gb = _bigrams(side_a), _bigrams(side_b)
     bigram = 2 * len(ga & gb) / max(1, len(ga) + len(gb))
-    negation = negated(side_a.tokens) != negated(side_b.tokens)
+    (negated_a, grams_a), (negated_b, grams_b) = _own(side_a.norm.text), _own(side_b.norm.text)
+    negation = negated_a != negated_b
     run_a, names_a, count_a = _leftovers(side_a)
     run_b, names_b, count_b = _leftovers(side_b)
     lone = sum(not any(figures_agree(n, m) for m in numbers_b) for n in numbers_a) + sum(
         not any(figures_agree(n, m) for n in numbers_a) for m in numbers_b)
-    grams_a, grams_b = _ngrams(side_a), _ngrams(side_b)
     precision_ab = [len(x & y) / max(1, len(x)) for x, y in zip(grams_a, grams_b)]
     precision_ba = [len(x & y) / max(1, len(y)) for x, y in zip(grams_a, grams_b)]
     return [min(ca, cb), max(ca, cb), scored.get("characters") or 0.0, scored.get("sorted_words") or 0.0,
@@ -542,10 +542,13 @@ def _leftovers(side: "_Aligned") -> tuple[int, int, int]:
     return longest, names, count
 
 
-def _ngrams(side: "_Aligned") -> list[set[tuple[str, ...]]]:
-    """Word 1- to 4-grams, stop words included: word order and function words both count."""
-    words = [t.stem for t in side.tokens]
-    return [set(zip(*(words[k:] for k in range(n)))) for n in range(1, 5)]
+@lru_cache(maxsize=16384)
+def _own(norm: str) -> tuple[bool, list[set[tuple[str, ...]]]]:
+    """What a statement brings to every pair it is in, worked out once: whether it negates,
+    and its word 1- to 4-grams (stop words included: word order and function words count)."""
+    tokens = tokenize(norm)
+    words = [t.stem for t in tokens]
+    return negated(tokens), [set(zip(*(words[k:] for k in range(n)))) for n in range(1, 5)]
 
 
 def _bleu(precisions: Sequence[float]) -> float:

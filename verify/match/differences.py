@@ -274,8 +274,13 @@ def _step(n: Any) -> float:
     """The last digit's worth in a figure written with digits (1 for ``9%``, 0.01 for
     ``8.76``, a billion for ``1 billion``), or 0 for anything else."""
     value = getattr(n, "value", None)
-    m = _DIGITS.search(getattr(n, "surface", "") or "")
-    if value is None or not m:
+    return 0.0 if value is None else _written_step(getattr(n, "surface", "") or "", value)
+
+
+@lru_cache(maxsize=16384)
+def _written_step(surface: str, value: float) -> float:
+    m = _DIGITS.search(surface)
+    if not m:
         return 0.0
     written = float(re.sub(r"[,٬]", "", m.group()).replace("٫", "."))
     if not written:
