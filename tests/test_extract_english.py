@@ -345,3 +345,16 @@ def test_a_clause_ending_in_a_colon_introduces_the_quotation_in_the_next_paragra
             '"If there are people in this country who are prone to terror attacks, the solution is not '
             'to punish everyone."')
     assert _speaker(text).name == "Breitbart News"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will win," said Jeb Bush. Speaking at a town hall in Salem, New Hampshire, Donald Trump went '
+     'after Bush. "Here is a guy you would not hire to do anything," he said.', "Donald Trump"),
+    ('"We will win," said Ben Carson. The day before, at a rally in Beaumont, Tex., Donald Trump was just '
+     'as blunt. "You would have to be insane," he said.', "Donald Trump"),
+    ('"We will win," said John Podesta. In every policy realm, Donald Trump vowed to put the country '
+     'first - redirecting its gaze inward. "Americanism, not globalism, will be our credo," he said.',
+     "Donald Trump"),
+])
+def test_he_said_after_a_subject_behind_a_place_a_time_or_before_a_dash(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -101,10 +101,20 @@ _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|M
                     r"Secretary(?: of State)?|Speaker|Chairman|Chairwoman|Judge|Justice|Mayor|Sheikh|"
                     r"Ambassador|Attorney General|Rep\.|Congressman|Congresswoman|King|Queen|Prince|"
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
+_STATES = (r"Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind\.|Kan\.|Ky\.|La\.|Md\.|"
+           r"Mass\.|Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|N\.J\.|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|"
+           r"Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\.|Tex\.|Va\.|Vt\.|Wash\.|Wis\.|W\.Va\.|Wyo\.|D\.C\.|Alabama|"
+           r"Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+           r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+           r"Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+           r"North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+           r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
     r"(?:a|an|one|two|three|several|few|many|some)\s+(?:few\s+)?(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|decades?)\s+(?:later|earlier|ago|before|after)\s*,?\s+|sooner or later,\s+|back in [^,]{1,30},\s+|"
+    r"(?:the\s+)?(?:day|night|week|month|year|morning|evening)\s+(?:before|after|earlier|later),\s+|"
+    r"(?<=,\s)(?:" + _STATES + r"),\s+|"
     r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|thus|therefore|"
     r"similarly|likewise|otherwise|nonetheless|nevertheless|besides|of course|in fact|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -366,7 +376,8 @@ def _described(text: str, start: int, description: re.Match) -> str | None:
     head = description.group("head")
     if head not in _PERSON_HEADS:
         return None
-    mods = [m.rstrip(".").lower()[:4] for m in description.group("mods").split() if m[0].isupper()]
+    mods = [m.rstrip(".").lower()[:4] for m in description.group("mods").split()
+            if m[0].isupper() and m not in ("Independent", "Republican", "Democratic", "GOP")]
     noun = re.compile(r"(?:\b" + _ABBREVIATED.get(head, "(?!)") + r"|\b(?i:" + re.escape(head) + r"))(?=\s|,)")
     window = text[max(0, start - 8000):start]
     names = set()
@@ -472,6 +483,7 @@ def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return (names[-1].start(), names[-1].end()) if names else None
 
 
+_CLAUSE_BREAK = re.compile(r"[\"“”]|''|\s[-–—]\s|—|;\s")
 _VIEWPOINT = re.compile(r"\s*(?:To|For)\s+((?:[a-z]+\s+|[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w’'-]*[a-z]),\s")
 
 
@@ -619,8 +631,8 @@ class EnglishRules:
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         """Who a sentence is about, so a later "he said" or an opening quotation can find them."""
         view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
-        mark = re.compile(r"[\"“”]|''").search(doc.text, lo, lo + min(hi - lo, 200))
-        end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the clause before a quotation
+        mark = _CLAUSE_BREAK.search(doc.text, lo, lo + min(hi - lo, 200))
+        end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the first clause
         span = view.span(1) if view else _subject(doc.text, lo, end)
         if span is None:
             return None
