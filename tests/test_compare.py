@@ -223,3 +223,16 @@ def test_a_rate_agrees_with_the_same_period_named_as_a_duration():
                    ).relation != "contradicts"
     assert compare("Oil demand reaches a daily 100 million barrels.",
                    "Oil demand reaches a monthly 100 million barrels.").relation == "contradicts"
+
+
+def test_more_arabic_opposites_failing_condemning_sliding():
+    for a, b, kind in (("الإخفاق في التوصل لاتفاق باجتماع اللجنة الثلاثية بشأن سد النهضة",
+                        "التوصل لاتفاق باجتماع اللجنة الثلاثية بشأن سد النهضة", "negation"),
+                       ("الحكومة السورية تستنكر إجلاء إسرائيل عناصر الخوذ البيضاء",
+                        "الحكومة السورية تساند إجلاء إسرائيل عناصر الخوذ البيضاء", "stance"),
+                       ("انحدار قياسي جديد لليرة التركية", "ارتفاع قياسي جديد لليرة التركية", "direction")):
+        c = compare(a, b)
+        assert c.relation == "contradicts" and c.details["differences"][0]["kind"] == kind, (a, c.details)
+    # Failing, said two ways, is no difference.
+    assert compare("الإخفاق في التوصل لاتفاق بشأن سد النهضة",
+                   "مصر والسودان يفشلون في التوصل لاتفاق بشأن سد النهضة").relation != "contradicts"
