@@ -358,3 +358,22 @@ def test_a_clause_ending_in_a_colon_introduces_the_quotation_in_the_next_paragra
 ])
 def test_he_said_after_a_subject_behind_a_place_a_time_or_before_a_dash(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"The agents are investigating the donations," another intelligence source speaking to Fox News '
+     'said.', "another intelligence source"),
+    ('"He would be a better president than Clinton no matter what," one user commented.', "one user"),
+    ('Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, '
+     'saying the agreement goes "nowhere near far enough."', "Bernie Sanders"),
+    ('On Tuesday, even as shares of Valeant were tumbling, Mr. Ackman wrote to investors, telling them '
+     'Valeant was "worth multiples of the current market price."', "Ackman"),
+])
+def test_sources_with_participles_days_and_even_as_clauses(text, name):
+    assert _speaker(text).name == name
+
+
+def test_an_age_is_not_a_speaker():
+    text = ('"You are going to see a variety of tactics," said Elizabeth Arnold, 32, a former staff member '
+            'for the campaign who said she planned to demonstrate.')
+    assert [s.speaker.name for s in extract(text, language="en") if s.speaker] == ["Elizabeth Arnold"]

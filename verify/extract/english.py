@@ -32,7 +32,7 @@ warned cautioned announced reacted reacts interjected interjects wondered wonder
 scoffed scoffs retorted retorts snapped lamented laments bragged brags gushed gushes marveled marvels
 mocked fumed proclaimed proclaims exclaimed exclaims opined opines surmised whispered recounted
 recounts reasoned reasons echoed echoes answered answers agreed agrees disagreed disagrees objected
-protested riffed""".split()
+protested riffed commented""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 _VERB = r"(?:" + _VERBS + r")"
 _MULTIWORD = r"(?:went on|pointed out|(?:declined|refused) to (?:say|comment|specify|disclose)|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
@@ -118,7 +118,7 @@ _LEAD = re.compile(
     r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|thus|therefore|"
     r"similarly|likewise|otherwise|nonetheless|nevertheless|besides|of course|in fact|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"\s*,?\s+|(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
+    r"\s*,?\s+|(?:even\s+)?(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
     r"though|even though|whereas|unless|outside|inside|across|near|around|among|between|beyond|throughout|"
     r"within|through|against|toward|towards|behind|beside|alongside|ahead|"
     r"reached|contacted|pressed|questioned|interviewed|"
@@ -263,6 +263,9 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         return None  # "Silverman was joined by Sen. Al Franken and joked": the subject is further back
     unnamed = _UNNAMED.search(np)
     np = _RELATIVE.split(np, 1)[0]  # "the man who built his career on ..."
+    np = re.sub(r"\s+(?:speaking|talking)\s+(?:to|with)\s.*$", "", np)  # "Another source speaking to Fox News"
+    if re.match(r"\d+,", np):
+        return None  # "32, a former staff member who said": an age cut from its name
     group = re.match(r"(.*?\b([a-z]+))\s+[a-z]+ing\s+[A-Z]", np)
     if group and (_ORG.fullmatch(group.group(2)) or _ANON.fullmatch(group.group(2))):
         np = group.group(1)  # "The U.S.-led coalition fighting Islamic State": the coalition
@@ -436,7 +439,7 @@ _SUBJECT = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
     r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?){0,2},)?)(?:\s+(?:himself|herself))?\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
-    r"only|already|now|first|finally|[a-z]+ly)\s+)*"
+    r"only|already|now|first|finally|[a-z]+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"
     r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
     r"[a-z]+(?:ed|[^s]s|ied)|is|was|has|had|will|would|could|can|does|did|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
     r"took|gave|given|made|thought|felt|began|fought|struck|sent|threw|came|got|held|kept|left|lost|ran|"
