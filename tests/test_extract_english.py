@@ -377,3 +377,14 @@ def test_an_age_is_not_a_speaker():
     text = ('"You are going to see a variety of tactics," said Elizabeth Arnold, 32, a former staff member '
             'for the campaign who said she planned to demonstrate.')
     assert [s.speaker.name for s in extract(text, language="en") if s.speaker] == ["Elizabeth Arnold"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Both candidates said it was no big deal. Sam Lau, the party spokesman, said in a statement. '
+     '"There are no paper ballots to recount."', "Sam Lau"),
+    ('"Hey, hey! Ho, ho! Rahm Emanuel has got to go!" some protesters chanted.', "some protesters"),
+    ('The paradox of Nancy, says Carl Anthony, historian at the library, is that she was "one of the '
+     'most powerful first ladies."', "Carl Anthony"),
+])
+def test_said_in_a_statement_before_a_quotation_chants_and_inverted_asides(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -32,7 +32,7 @@ warned cautioned announced reacted reacts interjected interjects wondered wonder
 scoffed scoffs retorted retorts snapped lamented laments bragged brags gushed gushes marveled marvels
 mocked fumed proclaimed proclaims exclaimed exclaims opined opines surmised whispered recounted
 recounts reasoned reasons echoed echoes answered answers agreed agrees disagreed disagrees objected
-protested riffed commented""".split()
+protested riffed commented chanted chants describes""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 _VERB = r"(?:" + _VERBS + r")"
 _MULTIWORD = r"(?:went on|pointed out|(?:declined|refused) to (?:say|comment|specify|disclose)|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
@@ -177,7 +177,7 @@ _BEFORE = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;\"“”]{2,80}?)\s*[,:]?\s*$")
 _INDIRECT_INVERTED = re.compile(  # "..., said Jake Horowitz, editor in chief of Mic.com."
     r",\s*(?:said|says|added|argued|noted|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
-    r"(?:,\s*(?:[^,;\"“”.]|\.(?=\w)){1,100}?)?)\s*\.?\s*$")
+    r"(?:,\s*(?:[^,;\"“”.]|\.(?=\w)){1,100}?)?)(?:\s*\.?\s*$|,)")
 _WHAT_CALLED = re.compile(  # "to what aide Kevin Phillips called "the beginning of ...""
     r"\b[Ww]hat\s+(?P<np>(?:[A-Za-z][\w’'.-]*\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|once\s+)?"
     r"(?:called|calls|dubbed|dubs|termed|terms|labeled|labels|describes as|described as)\s*$")
@@ -513,9 +513,12 @@ class EnglishRules:
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
-        if not text[lo:hi].strip() and re.search(r":\s*$", text[max(0, lo - 6):lo]):
-            # "Cruz continued:\n\n"You look at the questions ..."": the paragraph before introduces it
-            lo = max(text.rfind(". ", 0, lo), text.rfind("\n", 0, len(text[:lo].rstrip())), lo - 300) + 1
+        if not text[lo:hi].strip() and re.search(r"(?::|\b(?:said|says|wrote|writes|added|tweeted)(?:\s+(?:in|on)\s+"
+                                                 r"[^.:;\"“”]{1,40})?\.)\s*$", text[max(0, lo - 60):lo]):
+            # "Cruz continued:\n\n"You look at the questions ..."", "Lau said in a statement. "There
+            # are no paper ballots"": the sentence before introduces it
+            end = len(text[:lo].rstrip()) - 1  # before the colon or the full stop
+            lo = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), lo - 300) + 1
         match = _ACCORDING.search(text, lo, hi) or _WHAT_CALLED.search(text, max(lo, hi - 120), hi)
         if match:
             return _attribution(text, match.start(), match.start("np"), match.end("np"), hi, True)
