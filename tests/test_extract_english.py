@@ -388,3 +388,9 @@ def test_an_age_is_not_a_speaker():
 ])
 def test_said_in_a_statement_before_a_quotation_chants_and_inverted_asides(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_relative_clause_credits_the_name_it_follows():
+    text = ('On Thursday, Cruz scored his first endorsement from a Senate colleague, from Mike Lee, who '
+            'declared in the spin room, "I am sending the signal that it is time to unite."')
+    assert _speaker(text).name == "Mike Lee"

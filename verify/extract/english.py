@@ -261,6 +261,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         return None  # "Comey cannot say that ...": whoever is quoted, not them
     if re.search(r"\s(?:and|or|but)$", np):
         return None  # "Silverman was joined by Sen. Al Franken and joked": the subject is further back
+    antecedent = re.search(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z]),\s+who$", np)
+    if antecedent and antecedent.start() > 0:  # "an endorsement from Mike Lee, who declared"
+        at = start + text[start:end].rfind(antecedent.group(1))
+        return parse_speaker(text, at, at + len(antecedent.group(1)))
     unnamed = _UNNAMED.search(np)
     np = _RELATIVE.split(np, 1)[0]  # "the man who built his career on ..."
     np = re.sub(r"\s+(?:speaking|talking)\s+(?:to|with)\s.*$", "", np)  # "Another source speaking to Fox News"
