@@ -6,7 +6,8 @@ scratch, then checked two ways:
 - planted pairs (syndicated copies, shortened, retyped, reworded, re-attributed, contradicted
   quotes): the share stored in ``matches``, and the share with the planted relation;
 - brute force: 1,000 sampled statements scored by the text scorer alone (compare's
-  ``text_score``) against every statement; the pairs at or above ``--threshold`` are what an
+  ``text_score``: what the statements say, the attribution around a quote muted as
+  ``verify match`` mutes it) against every statement; the pairs at or above ``--threshold`` are what an
   all-pairs matcher would find, and the baseline is the share of them the index found. To
   keep brute force affordable the text scorer runs on every pair whose weighted word overlap
   reaches half the threshold (computed for all pairs with numpy); pairs below that cannot
@@ -36,7 +37,7 @@ from generate import generate  # noqa: E402
 
 from verify.db import open_db  # noqa: E402
 from verify.match import match_database  # noqa: E402
-from verify.match.compare import _pair_score, _Text  # noqa: E402
+from verify.match.compare import text_score  # noqa: E402
 from verify.match.index import content_stems  # noqa: E402
 from verify.match.store import load_vocabulary  # noqa: E402
 
@@ -109,14 +110,17 @@ def brute_force_recall(db_path: Path, threshold: float, sample: int, seed: int) 
     """Share of the pairs found by the text scorer over all pairs that ``matches`` holds."""
     db = open_db(db_path)
     vocab = load_vocabulary(db)
-    ids, reports, urls, texts, norms = [], [], [], [], []
-    for sid, rid, url, text, norm in db.execute(
-            "SELECT s.id, s.report_id, r.url, s.text, s.norm FROM statements s JOIN reports r ON r.id = s.report_id"):
+    ids, reports, urls, texts, norms, quotes, speakers = [], [], [], [], [], [], []
+    for sid, rid, url, text, norm, quote, speaker in db.execute(
+            "SELECT s.id, s.report_id, r.url, s.text, s.norm, s.quote, sp.name FROM statements s "
+            "JOIN reports r ON r.id = s.report_id LEFT JOIN speakers sp ON sp.id = s.speaker_id"):
         ids.append(sid)
         reports.append(rid)
         urls.append(url)
         texts.append(text)
         norms.append(norm)
+        quotes.append(quote)
+        speakers.append(speaker)
     started = time.perf_counter()
     stem_id: dict[str, int] = {}
     flat_stems, flat_rows = [], []
@@ -152,7 +156,8 @@ def brute_force_recall(db_path: Path, threshold: float, sample: int, seed: int) 
             if other == row or reports[other] == reports[row] or (urls[row] and urls[row] == urls[other]):
                 continue
             lo, hi = sorted((row, other), key=lambda r: ids[r])
-            score, _, _ = _pair_score(_Text(texts[lo], norms[lo]), _Text(texts[hi], norms[hi]), vocab.idf)
+            score = text_score(texts[lo], texts[hi], quote_a=quotes[lo], quote_b=quotes[hi], speaker_a=speakers[lo],
+                               speaker_b=speakers[hi], idf=vocab.idf, norm_a=norms[lo], norm_b=norms[hi])
             if score >= threshold:
                 brute += 1
                 hit += (ids[lo], ids[hi]) in matched

@@ -27,7 +27,7 @@ from .differences import Side, figures_agree, find_differences, negated
 from .scorers import BUILTIN, scorers
 from .tokens import Token, script_of, tokenize
 
-__all__ = ["Comparison", "compare", "RELATIONS", "THRESHOLDS", "speakers_differ"]
+__all__ = ["Comparison", "compare", "text_score", "RELATIONS", "THRESHOLDS", "speakers_differ"]
 
 RELATIONS = ("same_quote", "misattributed", "paraphrase", "contradicts", "related", "unrelated")
 
@@ -246,6 +246,7 @@ class _Aligned:
     tokens: list[Token]
     weights: list[float]
     matched: dict[int, tuple[int, float]]  # own token index -> (other token index, similarity)
+    muted: frozenset[int] = frozenset()  # tokens of the attribution, weighed like stop words
 
 
 def _weights(tokens: Sequence[Token], idf: Callable[[str], float] | None) -> list[float]:
@@ -323,8 +324,8 @@ def _pair_score(na: _Text, nb: _Text, idf: Callable[[str], float] | None,
     ta, tb = tokenize(na.text), tokenize(nb.text)
     a_to_b = _align(ta, tb)
     b_to_a = {j: (i, s) for i, (j, s) in a_to_b.items()}
-    side_a = _Aligned(na, ta, _muted(_weights(ta, idf), muted_a), a_to_b)
-    side_b = _Aligned(nb, tb, _muted(_weights(tb, idf), muted_b), b_to_a)
+    side_a = _Aligned(na, ta, _muted(_weights(ta, idf), muted_a), a_to_b, muted_a)
+    side_b = _Aligned(nb, tb, _muted(_weights(tb, idf), muted_b), b_to_a, muted_b)
     ca, cb = _coverage(side_a.weights, a_to_b), _coverage(side_b.weights, b_to_a)
     score = 0.0 if ca + cb == 0 else 2 * ca * cb / (ca + cb)
     return score, side_a, side_b
@@ -349,6 +350,22 @@ def _attribution(text: str, norm: _Text, tokens: Sequence[Token], quote: str | N
         return frozenset()
     own = {t.stem for t in tokenize(_normalize_text_cached(name)) if t.stem not in _TITLES}
     return frozenset(i for i, t in enumerate(tokens) if t.stem in own)
+
+
+def _said(na: _Text, nb: _Text, quote_a: str | None, quote_b: str | None, speaker_a: Any, speaker_b: Any,
+          idf: Callable[[str], float] | None) -> tuple[float, _Aligned, _Aligned]:
+    """The text score of what two statements say, their attributions muted."""
+    muted_a = _attribution(na.original, na, tokenize(na.text), quote_a, speaker_a)
+    muted_b = _attribution(nb.original, nb, tokenize(nb.text), quote_b, speaker_b)
+    return _pair_score(na, nb, idf, muted_a, muted_b)
+
+
+def text_score(a: str, b: str, *, quote_a: str | None = None, quote_b: str | None = None,
+               speaker_a: Any = None, speaker_b: Any = None, idf: Callable[[str], float] | None = None,
+               norm_a: str | None = None, norm_b: str | None = None) -> float:
+    """``compare(...).text_score`` without the rest of the comparison: what a brute-force
+    matcher scoring every pair by text alone would compute."""
+    return _said(_Text(a, norm_a), _Text(b, norm_b), quote_a, quote_b, speaker_a, speaker_b, idf)[0]
 
 
 def _in_order(a: str, b: str) -> bool:
@@ -584,9 +601,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     """
     na, nb = _Text(a, norm_a), _Text(b, norm_b)
     cross = {script_of(na.text), script_of(nb.text)} == {"arabic", "latin"}
-    muted_a = _attribution(a, na, tokenize(na.text), quote_a, speaker_a)
-    muted_b = _attribution(b, nb, tokenize(nb.text), quote_b, speaker_b)
-    text_score, side_a, side_b = _pair_score(na, nb, idf, muted_a, muted_b)
+    text_score, side_a, side_b = _said(na, nb, quote_a, quote_b, speaker_a, speaker_b, idf)
     quote_score = None
     if quote_a and quote_b:
         quote_score = _containment(quote_a, quote_b, idf)
@@ -600,8 +615,8 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     nums_b = (_numbers(b) if plausible else ()) if numbers_b is None else list(numbers_b)
     dts_a = (_dates(a) if plausible else ()) if dates_a is None else list(dates_a)
     dts_b = (_dates(b) if plausible else ()) if dates_b is None else list(dates_b)
-    keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a, quote_a, speaker_a, muted_a)
-    keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b, quote_b, speaker_b, muted_b)
+    keys_a, ents_a = _entity_keys(a, na, side_a.tokens, mentions_a, nums_a, dts_a, quote_a, speaker_a, side_a.muted)
+    keys_b, ents_b = _entity_keys(b, nb, side_b.tokens, mentions_b, nums_b, dts_b, quote_b, speaker_b, side_b.muted)
     same_speaker = _same_known_speaker(speaker_a, speaker_b)
     if same_speaker:
         # One person quoted in both: evidence of one statement even across scripts.
