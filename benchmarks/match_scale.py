@@ -43,23 +43,25 @@ from verify.match.store import load_vocabulary  # noqa: E402
 
 
 class PeakMemory:
-    """Peak resident memory of this process and its children, sampled from /proc.
+    """Peak memory of this process and its children, sampled from /proc.
 
-    Forked workers share the parent's pages copy-on-write, so the sum over-counts: an upper
-    bound of what the machine needs.
+    ``peak`` sums proportional set sizes (a page shared by the forked workers counts once,
+    split between them): what the machine needs. ``peak_rss`` sums resident sizes, which
+    counts every shared page once per process: an upper bound.
     """
 
     def __init__(self) -> None:
         self.peak = 0
+        self.peak_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     @staticmethod
-    def _rss(pid: int) -> int:
+    def _field(path: str, name: str) -> int:
         try:
-            with open(f"/proc/{pid}/status") as f:
+            with open(path) as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(name):
                         return int(line.split()[1]) * 1024
         except OSError:
             pass
@@ -75,8 +77,9 @@ class PeakMemory:
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.is_set():
-            total = self._rss(me) + sum(self._rss(c) for c in self._children(me))
-            self.peak = max(self.peak, total)
+            pids = [me, *self._children(me)]
+            self.peak = max(self.peak, sum(self._field(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids))
+            self.peak_rss = max(self.peak_rss, sum(self._field(f"/proc/{p}/status", "VmRSS:") for p in pids))
             self._stop.wait(0.25)
 
     def __enter__(self) -> "PeakMemory":
@@ -188,8 +191,9 @@ def main() -> None:
         cpu = _cpu() - cpu_before
         n, found, right = planted_recall(db.conn)
         print(f"{size:>9,} statements: matched in {elapsed:.0f}s with {args.processes} processes "
-              f"({cpu:.0f}s CPU; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), peak RSS "
-              f"{memory.peak / 2**30:.2f} GB (parent + workers, shared pages counted twice); "
+              f"({cpu:.0f}s CPU; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), peak memory "
+              f"{memory.peak / 2**30:.2f} GB (parent + workers, proportional; resident without sharing "
+              f"{memory.peak_rss / 2**30:.2f} GB); "
               f"{counts['matches']:,} matches {counts['relations']}", flush=True)
         print(f"          planted pairs: {n:,}; stored {found:.1%}; with the planted relation {right:.1%}", flush=True)
         db.conn.close()

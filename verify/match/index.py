@@ -6,7 +6,7 @@ repeats). Each group is then indexed under *keys*: its rarest content words (a p
 of document frequency, frozen in ``match_stats`` so that a key chosen today is the key chosen at
 the next rebuild; prefix filtering makes this exact for pairs sharing enough words), and the
 names, numbers and dates it mentions. Two groups are candidates when they
-share two keys (one when either has fewer than three), which rare words make selective; words
+share two keys (one when either has fewer than four), which rare words make selective; words
 above the document-frequency cap are never keys, so "government" does not make everything a
 candidate. Keys depend only on the frozen statistics and the statement itself, and candidacy
 is symmetric, which is why incremental matching and a rebuild find the same pairs.
@@ -33,6 +33,7 @@ SHORT = 4  # statements with this many content words or fewer are also indexed b
 GRAM_SHARE = 0.6
 DF_CAP_FRACTION = 0.002  # a word in more than 0.2% of statements is too common to be a key
 DF_CAP_MIN = 50
+FEW_KEYS = 4  # a statement with fewer word keys (most of its words common) needs only one shared
 PREFILTER = 0.3  # weighted Dice of exact stems below which a word candidate is not one
 
 
@@ -121,7 +122,7 @@ class CandidateIndex:
     corpus, and counting them group by group in Python grew the cost quadratically.
 
     A pair is a word candidate when it shares two word keys (one if either side has fewer
-    than three) and its weighted overlap of exact stems reaches ``prefilter``; an entity
+    than four) and its weighted overlap of exact stems reaches ``prefilter``; an entity
     candidate when it shares two entity keys at least one of which names an entity (two bare
     numbers are not a story). Short statements are also indexed by the character trigrams of
     their words, so a typo in one of their few words does not hide them: two short statements
@@ -130,7 +131,6 @@ class CandidateIndex:
     """
 
     def __init__(self, keys: Sequence[Keys], vocab: Vocabulary, prefilter: float = PREFILTER) -> None:
-        self.keys = keys
         self.vocab = vocab
         self.prefilter = prefilter
         self.cap = vocab.cap
@@ -156,7 +156,7 @@ class CandidateIndex:
         rows = np.asarray(groups, dtype=np.int64)
         found: dict[tuple[int, int], str] = {}
         g, h, count = _shared(self._words, self._words_t, rows)
-        need = np.where(np.minimum(self._nwords[g], self._nwords[h]) < 3, 1, 2)
+        need = np.where(np.minimum(self._nwords[g], self._nwords[h]) < FEW_KEYS, 1, 2)
         g, h = g[count >= need], h[count >= need]
         if len(g):
             # Two rare words in common is not yet likeness: a pair whose weighted overlap of

@@ -195,6 +195,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
         keys.append(statement_keys(group_stems, vocab, mentions.get(members[g][0][0], ())))
     del stems, mentions
     index = CandidateIndex(keys, vocab)
+    del keys  # the index holds what it needs in its matrices
     new = [any(m[3] for m in ms) for ms in members]
     todo = [g for g, is_new in enumerate(new) if is_new]
 
