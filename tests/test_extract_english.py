@@ -394,3 +394,25 @@ def test_a_relative_clause_credits_the_name_it_follows():
     text = ('On Thursday, Cruz scored his first endorsement from a Senate colleague, from Mike Lee, who '
             'declared in the spin room, "I am sending the signal that it is time to unite."')
     assert _speaker(text).name == "Mike Lee"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Al Sharpton spoke in Harlem. Eight years ago, he supported Barack Obama and said, "Hillary Clinton '
+     'has never done nothing for us."', "Al Sharpton"),
+    ('Quite suddenly, after Trump and Maples divorced, Susan Crawford said, "Marla called and said she '
+     'could not do it."', "Susan Crawford"),
+    ('Soon after Wasserman Schultz was booed, Tim Canova wrote to his followers, "It is time to end her '
+     'political career."', "Tim Canova"),
+    ('The prosecution played a clip that U.S. District Judge Michael W. Mosman called "distasteful."',
+     "Michael W. Mosman"),
+    ('"We will win," said Hillary Clinton. The leader of the Anti-Defamation League, Jonathan Greenblatt, '
+     'warned against the ban. "We know what can happen," he said.', "Jonathan Greenblatt"),
+])
+def test_more_leading_phrases_that_someone_called_and_a_role_before_the_name(text, name):
+    assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_possessive_is_not_whom_she_means():
+    text = ('"We will win," said Melania Trump. Trump\'s advisers expressed indignation at the coverage. '
+            '"I read it once over," she said.')
+    assert _quotes(text)[-1].speaker.name == "Melania Trump"

@@ -111,14 +111,20 @@ _STATES = (r"Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind
            r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
-    r"(?:a|an|one|two|three|several|few|many|some)\s+(?:few\s+)?(?:days?|weeks?|months?|years?|hours?|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|few|many|some)\s+"
+    r"(?:few\s+)?(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|decades?)\s+(?:later|earlier|ago|before|after)\s*,?\s+|sooner or later,\s+|back in [^,]{1,30},\s+|"
     r"(?:the\s+)?(?:day|night|week|month|year|morning|evening)\s+(?:before|after|earlier|later),\s+|"
+    r"(?-i:(?:[Qq]uite|[Vv]ery|[Mm]ost)\s+[a-z]+ly|[a-z]+ly|Recently|Currently|Eventually|Ultimately|Initially|"
+    r"Originally|Apparently|Clearly|Obviously|Unfortunately|Fortunately|Ironically|Interestingly|Notably|"
+    r"Separately|Additionally|Previously|Publicly|Privately|Personally|Politically|Historically|Typically|"
+    r"Usually|Generally|Specifically|Importantly|Frankly|Honestly|Increasingly|Suddenly),\s+|"
+    r"that[’']s\s+(?:when|why|how|where)\s+|"
     r"(?<=,\s)(?:" + _STATES + r"),\s+|"
     r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|thus|therefore|"
     r"similarly|likewise|otherwise|nonetheless|nevertheless|besides|of course|in fact|"
     r"first|finally|earlier|again|here|there|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"\s*,?\s+|(?:even\s+)?(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
+    r"\s*,?\s+|(?:(?:even|soon|shortly|right|just|long)\s+)?(?:in|at|on|of|about|regarding|during|after|before|when|while|as|asked|speaking|following|despite|with|"
     r"though|even though|whereas|unless|outside|inside|across|near|around|among|between|beyond|throughout|"
     r"within|through|against|toward|towards|behind|beside|alongside|ahead|"
     r"reached|contacted|pressed|questioned|interviewed|"
@@ -179,7 +185,7 @@ _INDIRECT_INVERTED = re.compile(  # "..., said Jake Horowitz, editor in chief of
     r",\s*(?:said|says|added|argued|noted|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"(?:,\s*(?:[^,;\"“”.]|\.(?=\w)){1,100}?)?)(?:\s*\.?\s*$|,)")
 _WHAT_CALLED = re.compile(  # "to what aide Kevin Phillips called "the beginning of ...""
-    r"\b[Ww]hat\s+(?P<np>(?:[A-Za-z][\w’'.-]*\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|once\s+)?"
+    r"\b(?:[Ww]hat|that|which)\s+(?P<np>(?:[A-Za-z][\w’'.-]*\s+){0,5}?[\w’'.-]+)\s+(?:has\s+|had\s+|once\s+)?"
     r"(?:called|calls|dubbed|dubs|termed|terms|labeled|labels|describes as|described as)\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<np>[^,;.\"“”]{2,80})")
 _AFTER_INVERTED = re.compile(
@@ -307,7 +313,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
             and of_place.group(1).split()[-1].lower() not in TITLE_WORDS | _OFFICES:
         head_clean = head_clean[:of_place.end(1)]  # "Patrick Murray of Christie", "McCain of Arizona"
     names = list(_NAME.finditer(head_clean))
-    if apposition and not (names and names[-1].end() == len(head_clean)) \
+    if apposition and (not (names and names[-1].end() == len(head_clean))
+                       or re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z]", head_clean)) \
             and _NAME.fullmatch(apposition) and len(apposition.split()) <= 4 \
             and not _ORG.search(apposition) and not _MEDIA.search(apposition):
         # "the presumptive GOP presidential nominee, Donald Trump"
@@ -320,7 +327,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
                                                           and not _ORG.search(head_clean)):
         last = names[-1] if names[-1].end() == len(head_clean) else names[0]
         full = last.group()
-        if _CALENDAR.match(full) and " " not in full or _NUMBER.match(full) or full in _NOT_SUBJECT:
+        if _CALENDAR.match(full) and " " not in full or _NUMBER.match(full) or full in _NOT_SUBJECT \
+                or re.search(r"[’']s?$", full):  # "Trump's": whose, not who
             return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Six in 10 voters": unnamed
         title_match = _TITLE.match(full)
         title = None
