@@ -416,3 +416,10 @@ def test_a_possessive_is_not_whom_she_means():
     text = ('"We will win," said Melania Trump. Trump\'s advisers expressed indignation at the coverage. '
             '"I read it once over," she said.')
     assert _quotes(text)[-1].speaker.name == "Melania Trump"
+
+
+def test_a_surname_ending_in_ing_is_a_name_once_given_in_full():
+    text = ('"We will win," said Bill Clinton. Betsy Ebeling has known Hillary since sixth grade. Like a '
+            'family member, Ebeling said it is hard to watch the attacks. "It is the blessing and the '
+            'curse," she said.')
+    assert _quotes(text)[-1].speaker.name == "Ebeling"

@@ -480,7 +480,9 @@ def _subject(text: str, lo: int, hi: int, loose: bool = False) -> tuple[int, int
     start = _clause_start(text, lo, hi)
     lead = _LEAD.match(text, start, hi)
     match = (lead and _SUBJECT.match(text, lead.end(), hi)) or _SUBJECT.match(text, start, hi)
-    if match and not re.match(r"[A-Z]\w+ing\b", match.group("np")):  # "Holding signs ..."
+    gerund = match and re.match(r"[A-Z]\w+ing\b", match.group("np"))
+    if match and (not gerund or re.search(r"[A-Z][\w’'.-]+\s+" + gerund.group() + r"\b", text[:start])):
+        # "Holding signs ..." is no one, but "Ebeling said" after "Betsy Ebeling" is her
         return match.start("np"), match.end("np")
     # "Weaver didn't seem impressed ...": a name opening the clause is its subject
     name = loose and _NAME.match(text, lead.end() if lead else start, hi)
