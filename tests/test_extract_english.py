@@ -423,3 +423,13 @@ def test_a_surname_ending_in_ing_is_a_name_once_given_in_full():
             'family member, Ebeling said it is hard to watch the attacks. "It is the blessing and the '
             'curse," she said.')
     assert _quotes(text)[-1].speaker.name == "Ebeling"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"We will win," said Jeb Bush. Thirteen years earlier, Hillary Clinton had voted for the war. "I made '
+     'a mistake," she said.', "Hillary Clinton"),
+    ('"We will win," said Bonnie Baha. Rep. Brad Sherman (D-Calif.) last month joked to Janet Yellen that '
+     'God did not want her to raise rates. "It would be a mistake," he said.', "Brad Sherman"),
+])
+def test_he_said_after_a_counted_time_phrase_or_last_month(text, name):
+    assert _quotes(text)[-1].speaker.name == name

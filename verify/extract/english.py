@@ -111,7 +111,8 @@ _STATES = (r"Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind
            r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _LEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:later|earlier|ago|after\s+[^,]{1,60}|before\s+[^,]{1,60}),\s+|"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|few|many|some)\s+"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|several|few|"
+    r"many|some)\s+"
     r"(?:few\s+)?(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|decades?)\s+(?:later|earlier|ago|before|after)\s*,?\s+|sooner or later,\s+|back in [^,]{1,30},\s+|"
     r"(?:the\s+)?(?:day|night|week|month|year|morning|evening)\s+(?:before|after|earlier|later),\s+|"
@@ -451,7 +452,8 @@ _SUBJECT = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
     r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?){0,2},)?)(?:\s+(?:himself|herself))?\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
-    r"only|already|now|first|finally|[a-z]+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)*"
+    r"only|already|now|first|finally|[a-z]+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|this)\s+(?:week|month|year|night|spring|summer|fall|winter))\s+)*"
     r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
     r"[a-z]+(?:ed|[^s]s|ied)|is|was|has|had|will|would|could|can|does|did|said|told|wrote|written|spoke|spoken|shot back|put it|put|went|says|"
     r"took|gave|given|made|thought|felt|began|fought|struck|sent|threw|came|got|held|kept|left|lost|ran|"
