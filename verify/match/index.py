@@ -150,12 +150,16 @@ class CandidateIndex:
         self._named = _incidence([[e for e in k.entities if e.startswith("e:")] for k in keys], n, cap=self.cap)
         self._named_t = self._named.T.tocsr()
 
-    def candidates(self, groups: Sequence[int]) -> list[tuple[int, int, str]]:
+    def candidates(self, groups: Sequence[int], new: np.ndarray | None = None) -> list[tuple[int, int, str]]:
         """``(g, h, how)`` for every group ``g`` of ``groups`` and every ``h`` worth comparing
-        with it; ``how`` is the first rule that found the pair (words, ngrams, entities)."""
+        with it; ``how`` is the first rule that found the pair (words, ngrams, entities).
+
+        ``new`` marks the groups being matched in this run: a pair of two of them is given
+        once, with its smaller group, so a rebuild does not weigh every pair twice.
+        """
         rows = np.asarray(groups, dtype=np.int64)
         found: dict[tuple[int, int], str] = {}
-        g, h, count = _shared(self._words, self._words_t, rows)
+        g, h, count = _shared(self._words, self._words_t, rows, new)
         need = np.where(np.minimum(self._nwords[g], self._nwords[h]) < FEW_KEYS, 1, 2)
         g, h = g[count >= need], h[count >= need]
         if len(g):
@@ -165,14 +169,14 @@ class CandidateIndex:
             shared = np.asarray(self._stems[g].minimum(self._stems[h]).sum(axis=1)).ravel()
             keep = 2 * shared >= self.prefilter * (self._weight[g] + self._weight[h])
             found.update(((a, b), "words") for a, b in zip(g[keep].tolist(), h[keep].tolist()))
-        g, h, count = _shared(self._grams, self._grams_t, rows)
+        g, h, count = _shared(self._grams, self._grams_t, rows, new)
         keep = count >= np.ceil(GRAM_SHARE * np.minimum(self._ngrams[g], self._ngrams[h]))
         for pair in zip(g[keep].tolist(), h[keep].tolist()):
             found.setdefault(pair, "ngrams")
-        g, h, _ = _shared(self._named, self._named_t, rows)
+        g, h, _ = _shared(self._named, self._named_t, rows, new)
         if len(g):
             named = set(zip(g.tolist(), h.tolist()))
-            g, h, count = _shared(self._ents, self._ents_t, rows)
+            g, h, count = _shared(self._ents, self._ents_t, rows, new)
             for pair in zip(g[count >= 2].tolist(), h[count >= 2].tolist()):
                 if pair in named:
                     found.setdefault(pair, "entities")
@@ -205,15 +209,15 @@ def _incidence(rows: Sequence[Iterable[str]], n: int, weight: Callable[[str], fl
     return sparse.csr_matrix((values, np.asarray(indices, dtype=np.int32), indptr), shape=(n, max(1, len(column))))
 
 
-def _shared(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _shared(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray,
+            new: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair (row, other group) with at least one key in common, and how many: one
-    sparse product for the whole chunk."""
+    sparse product for the whole chunk. Pairs of two new groups come from the smaller."""
     product = (matrix[rows] @ transposed).tocsr()
     g = np.repeat(rows, np.diff(product.indptr))
     h = product.indices.astype(np.int64)
-    differ = g != h
-    return g[differ], h[differ], product.data[differ]
+    keep = g < h if new is None else (g < h) | ((g > h) & ~new[h])
+    return g[keep], h[keep], product.data[keep]
 
 
 def trigrams(stems: Iterable[str]) -> set[str]:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, NamedTuple
 
+import numpy as np
 from sqlite_utils import Database
 
 from ..model import Mention
@@ -96,10 +97,9 @@ def _score_chunk(groups: list[int]) -> list[tuple]:
     index: CandidateIndex = _STATE["index"]
     members: list[list[tuple[int, int, str | None, bool]]] = _STATE["members"]
     vocab: Vocabulary = _STATE["vocab"]
-    new: list[bool] = _STATE["new"]
+    new: np.ndarray = _STATE["new"]
     pairs: list[tuple[int, int, str]] = [(g, g, "exact") for g in groups if len(members[g]) > 1]
-    # A pair of two new groups is handled with the smaller one.
-    pairs += [(g, h, how) for g, h, how in index.candidates(groups) if not (new[h] and h < g)]
+    pairs += index.candidates(groups, new)
     wanted: list[tuple[int, int, str]] = []
     for g, h, how in pairs:
         for i, (x, rx, ux, nx) in enumerate(members[g]):
@@ -196,8 +196,8 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     del stems, mentions
     index = CandidateIndex(keys, vocab)
     del keys  # the index holds what it needs in its matrices
-    new = [any(m[3] for m in ms) for ms in members]
-    todo = [g for g, is_new in enumerate(new) if is_new]
+    new = np.fromiter((any(m[3] for m in ms) for ms in members), dtype=bool, count=len(members))
+    todo = np.flatnonzero(new).tolist()
 
     _STATE.clear()
     _STATE.update(index=index, members=members, vocab=vocab, new=new, path=_db_path(db))
