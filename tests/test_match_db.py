@@ -74,6 +74,23 @@ def test_incremental_and_rebuild_agree(tmp_path):
     assert _matches(db) == incremental
 
 
+def test_statistics_of_an_older_tokenizer_are_recomputed(tmp_path):
+    """A database matched by an older verify (words cut another way) is rebuilt on the next
+    plain ``verify match``: keys from old and new stems would never meet."""
+    db = open_db(tmp_path / "v.db")
+    _insert(db, REPORTS)
+    match_database(db)
+    fresh = _matches(db)
+    db.execute("DELETE FROM match_state WHERE key = 'tokens'")  # as an older verify left it
+    db.execute("UPDATE match_stats SET df = df + 1000")
+    db.execute("DELETE FROM matches")
+    db.conn.commit()
+    again = match_database(db)
+    assert again["statements"] == 11  # everything rematched, not "nothing new"
+    assert _matches(db) == fresh
+    assert match_database(db)["statements"] == 0
+
+
 def test_relations_and_exclusions(tmp_path):
     db = open_db(tmp_path / "v.db")
     _insert(db, REPORTS)

@@ -25,8 +25,9 @@ from sqlite_utils import Database
 from ..model import Mention
 from .compare import Comparison, compare
 from .index import CandidateIndex, Keys, Vocabulary, content_stems, statement_keys
+from .tokens import VERSION as TOKENS_VERSION
 
-__all__ = ["match_database", "load_vocabulary", "refresh_vocabulary"]
+__all__ = ["match_database", "load_vocabulary", "refresh_vocabulary", "stale_vocabulary"]
 
 _CHUNK = 400
 
@@ -39,9 +40,16 @@ def refresh_vocabulary(db: Database, vocab: Vocabulary | None = None) -> Vocabul
         db.execute("DELETE FROM match_stats")
         db.conn.executemany("INSERT INTO match_stats(token, df) VALUES (?, ?)", vocab.df.items())
         db.conn.executemany("INSERT OR REPLACE INTO match_state(key, value) VALUES (?, ?)",
-                            [("statements", str(vocab.n)),
+                            [("statements", str(vocab.n)), ("tokens", TOKENS_VERSION),
                              ("computed_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))])
     return vocab
+
+
+def stale_vocabulary(db: Database) -> bool:
+    """Whether frozen statistics exist but were counted with words cut another way (an older
+    verify): their stems no longer meet the ones the index computes now."""
+    state = dict(db.execute("SELECT key, value FROM match_state WHERE key IN ('statements', 'tokens')").fetchall())
+    return "statements" in state and state.get("tokens", "1") != TOKENS_VERSION
 
 
 def load_vocabulary(db: Database) -> Vocabulary | None:
@@ -147,9 +155,11 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     The vocabulary statistics are computed on the first run and then frozen, so a later
     ``rebuild`` derives exactly the matches that incremental runs stored;
     ``refresh_stats`` recomputes them, and since the index keys change with them it implies
-    ``rebuild``: matches derived under two sets of statistics would not agree.
+    ``rebuild``: matches derived under two sets of statistics would not agree. Statistics
+    counted by an older tokenizer are refreshed the same way.
     """
     started = time.perf_counter()
+    refresh_stats = refresh_stats or stale_vocabulary(db)
     rebuild = rebuild or refresh_stats
     if rebuild:
         with db.atomic():

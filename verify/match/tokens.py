@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..extract.gazetteer import gazetteer, lookup_forms
 from ..normalize import strip_clitics
 
-__all__ = ["Token", "tokenize", "stem", "stopwords", "is_arabic", "script_of", "WORD"]
+__all__ = ["Token", "tokenize", "stem", "stopwords", "is_arabic", "script_of", "WORD", "VERSION"]
+
+# Changes whenever ``stem`` cuts words differently: the frozen statistics and the matches
+# built from them are then recomputed (``verify match`` sees the stored version differ).
+VERSION = "2"
 
 _STOPWORD_DIR = Path(__file__).resolve().parents[2] / "data" / "stopwords"
 WORD = re.compile(r"\w+")
@@ -52,7 +57,7 @@ def stem(word: str) -> str:
     check may need, and fuzzy token matching absorbs the rest.
     """
     if _ARABIC.match(word):
-        return strip_clitics(word)
+        return _arabic_stem(word)
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -60,6 +65,18 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _arabic_stem(word: str) -> str:
+    """A known name keeps the letters that only look like clitics (كركوك, لبنان), and its
+    variants with clitics meet it (بكركوك, للبنان); other words lose one leading clitic.
+    A name written with the article stems without it, as ``strip_clitics`` has it
+    (العراق, والعراق and عراق meet)."""
+    forms = gazetteer().forms
+    for form in lookup_forms(word):
+        if form in forms:
+            return form[2:] if form.startswith("ال") and form[2:] in forms else form
+    return strip_clitics(word)
 
 
 @lru_cache(maxsize=16384)
