@@ -160,3 +160,19 @@ def test_short_statement_with_typos_is_found(tmp_path):
     rows = db.execute("SELECT a_id, b_id, relation, method FROM matches").fetchall()
     assert [(a, b, method) for a, b, _, method in rows] == [(1, 2, "ngrams")]
     assert rows[0][2] == "paraphrase"
+
+
+def test_match_command_says_what_it_is_doing_and_ends_with_a_summary(tmp_path):
+    from click.testing import CliRunner
+
+    from verify.cli import cli
+
+    db = open_db(tmp_path / "v.db")
+    _insert(db, REPORTS)
+    db.conn.close()
+    result = CliRunner().invoke(cli, ["match", str(tmp_path / "v.db")])
+    assert result.exit_code == 0, result.output
+    assert "match: indexing" in result.stderr  # before any chunk is scored
+    assert result.stdout.startswith("match: 11 statements")
+    again = CliRunner().invoke(cli, ["match", str(tmp_path / "v.db")])
+    assert again.stdout.startswith("match: 0 statements")

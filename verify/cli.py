@@ -162,7 +162,8 @@ def match(db, rebuild, refresh_stats, quiet):
     progress = Progress("match", enabled=not quiet)
     with record_run(database, "match", {"rebuild": rebuild, "refresh_stats": refresh_stats}) as run:
         counts = match_database(database, rebuild=rebuild, refresh_stats=refresh_stats,
-                                progress=lambda done, total: progress.update(f"{done:,}/{total:,}"))
+                                progress=lambda done, total: progress.update(f"{done:,}/{total:,} chunks scored"),
+                                stage=lambda text: progress.update(text, force=True))
         counts["verdict_links"] = link_verdicts(database, rebuild=rebuild)
         run.counts = counts
     progress.close()

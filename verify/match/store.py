@@ -149,15 +149,18 @@ def _norm_hash(norm: str) -> bytes:
 
 def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool = False,
                    progress: Callable[[int, int], None] | None = None,
-                   processes: int | None = None) -> dict:
+                   processes: int | None = None, stage: Callable[[str], None] | None = None) -> dict:
     """Match every statement not matched yet (all of them with ``rebuild``); return counts.
 
     The vocabulary statistics are computed on the first run and then frozen, so a later
     ``rebuild`` derives exactly the matches that incremental runs stored;
     ``refresh_stats`` recomputes them, and since the index keys change with them it implies
     ``rebuild``: matches derived under two sets of statistics would not agree. Statistics
-    counted by an older tokenizer are refreshed the same way.
+    counted by an older tokenizer are refreshed the same way. ``stage`` hears what the run is
+    doing before scoring starts (reading and indexing a million statements takes a while);
+    ``progress`` hears the scored chunks.
     """
+    say = stage or (lambda text: None)
     started = time.perf_counter()
     refresh_stats = refresh_stats or stale_vocabulary(db)
     rebuild = rebuild or refresh_stats
@@ -166,6 +169,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
             db.execute("DELETE FROM matches")
             db.execute("UPDATE statements SET matched_at = NULL")
 
+    say("reading statements")
     group_of: dict[bytes, int] = {}
     members: list[list[tuple[int, int, str | None, bool]]] = []
     norms: list[str] = []
@@ -186,6 +190,7 @@ def match_database(db: Database, *, rebuild: bool = False, refresh_stats: bool =
     if not new_ids:
         return {"statements": 0, "groups": len(members), "matches": 0, "seconds": 0.0}
 
+    say(f"indexing {len(members):,} distinct texts")
     stems = [content_stems(norm) for norm in norms]
     del norms
     vocab = None if refresh_stats else load_vocabulary(db)
