@@ -10,7 +10,8 @@ those changes and measured on arrival (recall 37/40, speaker 24/37);
 measured on arrival (recall 43/45, speaker 34/43), and no rule is tuned on it, so it stays the
 honest figure for text the rules have never seen. The gap between a set on
 arrival and after tuning is how far the rules generalise. The floors are the counts measured
-when the rules last changed: a change that loses quotes or speakers fails here."""
+when the rules last changed (for heldout3, on arrival): a change that loses quotes or speakers
+fails here."""
 
 import json
 from pathlib import Path
@@ -28,8 +29,8 @@ SETS = {
     "heldout3": ("ahdath_heldout3_articles.jsonl", "arabic_quotes_heldout3.jsonl"),
 }
 FLOORS = {  # (gold, found, right speaker) as measured
-    "seen": (83, 82, 76),
-    "heldout": (78, 72, 70),
+    "seen": (83, 83, 77),
+    "heldout": (78, 76, 74),
     "heldout2": (40, 38, 31),
     "heldout3": (45, 43, 34),
 }

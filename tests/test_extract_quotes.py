@@ -34,3 +34,21 @@ def test_marks_pair_within_a_paragraph_only():
 def test_a_quote_spanning_sentences_stays_in_one_sentence():
     text = 'He said: "We came. We saw. We left." Then he went home.'
     assert len(split_sentences(text)) == 2
+
+
+def test_a_curly_quote_closed_by_an_ascii_mark_does_not_swallow_the_paragraph():
+    text = ('وقال إن لومها غير ذي جدوى، “فكيف تنكر على غيرها ما في بيتها"، على حد قوله، '
+            'واعتبر أن "قصص الحركيين مع العدالة سارت بها الركبان"')
+    assert _inner(text) == ["فكيف تنكر على غيرها ما في بيتها", "قصص الحركيين مع العدالة سارت بها الركبان"]
+
+
+def test_one_stray_ascii_mark_does_not_shift_every_later_pair():
+    text = ('وتعليقا على ما يسمى ب "الخط الثالث أو "الطريق الثالث" أبرز ابن كيران أنهم خصوم '
+            '"ولكني أظن أنهم أناس جادون".')
+    assert _inner(text)[-1] == "ولكني أظن أنهم أناس جادون"
+    assert "أبرز ابن كيران" not in " ".join(_inner(text))
+
+
+def test_an_opening_never_closed_runs_to_the_end_of_its_paragraph():
+    text = "وأردفت “هناك أوقات يجب عليك فيها أن تتخذ قرارات قاتلة.\nوتابعت الصحيفة أن الزوجين سعيدان."
+    assert _inner(text) == ["هناك أوقات يجب عليك فيها أن تتخذ قرارات قاتلة."]

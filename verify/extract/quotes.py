@@ -44,12 +44,35 @@ def _span(text: str, open_at: int, close_at: int, width: int = 1) -> QuoteSpan |
     return QuoteSpan(open_at, close_at + width, lo, hi)
 
 
-def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+def _opens_like(text: str, at: int, lo: int, hi: int) -> bool:
+    """A mark with a space before and a word after reads as an opening one (' "word')."""
+    before = text[at - 1] if at > lo else " "
+    after = text[at + 1] if at + 1 < hi else " "
+    return not before.isalnum() and after.isalnum()
+
+
+def _closes_like(text: str, at: int, lo: int, hi: int) -> bool:
+    """A mark right after a word or stop, with no word after it, reads as a closing one."""
+    before = text[at - 1] if at > lo else " "
+    after = text[at + 1] if at + 1 < hi else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _continued(text: str, hi: int) -> bool:
+    """English leaves a quotation open at a paragraph's end when the next paragraph goes on
+    with it ('“We came.\n“We left,” he said.'); that quotation is found from its continuation."""
+    following = text[hi:hi + 200].lstrip()[:1]
+    return following != "" and following in QUOTE_MARKS
+
+
+def _pair_doubles(text: str, lo: int, hi: int, skip: int = -1) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     opener: int | None = None
     closers = ""
     for match in _DOUBLE.finditer(text, lo, hi):
         mark, at = match.group(), match.start()
+        if at == skip:
+            continue
         if mark == "''":
             if opener is None:
                 opener, closers = at, "''"
@@ -67,7 +90,10 @@ def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             elif mark == "”":  # some Arabic sites open with ” and close with “ or ”
                 opener, closers = at, "“”"
             continue
-        if mark in closers or (closers == '"”“' and mark in '"”'):
+        if mark in closers or (closers == '"”“' and mark in '"”') or (
+                mark == '"' and _closes_like(text, at, lo, hi)
+                and not any(c in text[at:hi] for c in closers)):
+            # the last case: '“فكيف تنكر ... القدم"', a curly or angled quote closed by ASCII
             span = _span(text, opener, at)
             if span:
                 found.append(span)
@@ -81,6 +107,38 @@ def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
                 opener = None
             else:
                 opener = at  # an unclosed opening: restart from the newer one
+    end = len(text[:hi].rstrip())
+    if opener is not None and closers not in ('"”“', "''") and text[end - 1:end] in ".!?…" \
+            and not _DOUBLE.search(text, opener + 1, hi) and not _continued(text, hi):
+        # '“هناك بعض الأوقات ... معاً.' never closed: the quotation runs to the paragraph's end
+        span = _span(text, opener, end)
+        if span:
+            found.append(QuoteSpan(opener, end, span.inner_start, end))
+    return found
+
+
+def _misread(text: str, spans: list[QuoteSpan], lo: int, hi: int) -> int:
+    return sum(_closes_like(text, q.open, lo, hi) + _opens_like(text, q.close - 1, lo, hi)
+               for q in spans if q.close - 1 < hi and text[q.close - 1] in '"”“«»')
+
+
+def _double_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    """Pairs marks in order; with an odd number of ASCII marks one of them is a stray (a title
+    quoted inside: 'ب "الخط الثالث أو "الطريق الثالث" ... "ولكني أظن ..."'), and leaving out the
+    one whose absence makes every pair open and close the way its marks face keeps a single
+    stray from shifting every later pair."""
+    found = _pair_doubles(text, lo, hi)
+    ascii_marks = [m.start() for m in re.finditer('"', text[lo:hi])]
+    if len(ascii_marks) % 2 == 0 or len(ascii_marks) < 3:
+        return found
+    best = _misread(text, found, lo, hi)
+    for at in ascii_marks:
+        if best == 0:
+            break
+        spans = _pair_doubles(text, lo, hi, lo + at)
+        misread = _misread(text, spans, lo, hi)
+        if misread < best:
+            found, best = spans, misread
     return found
 
 
