@@ -223,3 +223,16 @@ def test_speakers_of_indirect_speech(text, speaker, kind):
 ])
 def test_offices_verbs_and_between(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_the_person_a_view_belongs_to_speaks_and_goes_on_speaking():
+    text = ('وجاء في بلاغ الوفد أن "الانتخابات جرت في ظروف جيدة وشفافة". '
+            'وبالنسبة للنائب الأوروبي جيل بارنيو، رئيس مجموعة الصداقة، فإن جو الشفافية يؤكد تفرد '
+            'النموذج المغربي "في منطقة يتم فيها التلاعب بالديمقراطية".\n'
+            'وقال في تصريح للوكالة "بهذه الانتخابات لدينا اليقين بأن المغرب واجهة ديمقراطية".')
+    assert [q.speaker.name for q in _quotes(text)][1:] == ["النائب الأوروبي جيل بارنيو"] * 2
+
+
+def test_a_view_introduced_by_biray_names_its_holder():
+    text = ('وبرأي الأمين العام للحزب،فإن حصيلة عمل الحكومة "جاءت إيجابية وإن كانت تعتريها بعض النواقص".')
+    assert _quotes(text)[0].speaker.name == "الأمين العام للحزب"

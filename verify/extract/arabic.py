@@ -64,6 +64,11 @@ _RELAY = re.compile(
 _RELAY_ANY = re.compile(
     _B + r"(?P<w>(?:[وف])?(?:بحسب|حسب|وفقا\s*ل|طبقا\s*ل|نقلا\s+عن|علي\s+لسان))\s*"
     r"(?P<np>[^,.:;\"]{2,120})")
+# "وبالنسبة للنائب جيل بارنيو، فإن ..." and "وبرأي الأمين العام للحزب، فإن ...": the clause after
+# فإن is that person's view, whatever verb it holds (فإن جو الشفافية ... يؤكد تفرد النموذج)
+_OPINION_OF = re.compile(
+    _B + r"(?P<w>[وف]?(?:بالنسبه|براي|في\s+راي|حسب\s+راي|من\s+وجهه\s+نظر))\s+(?P<np>[^\".:]{2,160}?)"
+    r"\s*,\s*(?:فان|فانه|فانها)" + _E)
 _BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))\s+(?:بقوله|بقولها|بقولهم)"
                         r"\s*[:,]?\s*$")
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*$")
@@ -507,6 +512,9 @@ class ArabicRules:
                     return named
             o_start, o_end = doc.to_orig(match.start("w"), nhi)
             return Attribution(o_start, o_end, follow="last", adjacent=True)
+        opinion = _opinion_of(doc, nlo, nhi)
+        if opinion is not None:
+            return opinion
         match = _QAWLUHU.search(norm, nlo, nhi)
         if match:
             return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
@@ -592,7 +600,13 @@ class ArabicRules:
         norm = doc.norm
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         found: list[tuple[Attribution, int, int]] = []
-        for verb in _speech_verbs(norm, nlo, nhi):
+        opinion = _OPINION_OF.search(norm, nlo, nhi)
+        if opinion and not _speech_verbs(norm, nlo, opinion.start()):
+            speaker = _opinion_speaker(doc, opinion)
+            if speaker is not None:  # its clause's own verbs (يؤكد تفرد) are its view
+                found.append((Attribution(*doc.to_orig(opinion.start("w"), opinion.end()),
+                                          speaker=speaker, adjacent=False), opinion.end(), nhi))
+        for verb in [] if found else _speech_verbs(norm, nlo, nhi):
             if found and verb.start() < found[-1][2]:
                 continue
             conn = _INDIRECT_CONN.search(norm, verb.end(), min(nhi, verb.end() + 200))
@@ -636,6 +650,38 @@ class ArabicRules:
             name = doc.orig(match.start("np"), match.end("np"))
             out.append(SpeakerRef(name=name, kind="media", surface=name))
         return out
+
+
+def _opinion_of(doc: Document, nlo: int, nhi: int) -> Attribution | None:
+    """The person whose view the clause before a quotation gives (وبالنسبة لـX، فإن ... "..."),
+    unless a speech verb before that frame already names someone else."""
+    norm = doc.norm
+    match = None
+    for match in _OPINION_OF.finditer(norm, nlo, nhi):
+        pass
+    if match is None or _has_quote(norm[match.end():nhi]) or _speech_verbs(norm, nlo, match.start()) \
+            or len(norm[match.end():nhi].split()) > 40:
+        return None
+    speaker = _opinion_speaker(doc, match)
+    if speaker is None:
+        return None
+    return Attribution(*doc.to_orig(match.start("w"), nhi), speaker=speaker,
+                       adjacent=len(norm[match.end():nhi].split()) <= 2)
+
+
+def _opinion_speaker(doc: Document, match: re.Match) -> SpeakerRef | None:
+    """The speaker after بالنسبة/برأي, read without the ل the preposition fuses to it
+    (للنائب → النائب, لبارنيو → بارنيو)."""
+    np_start, np_end = match.start("np"), match.end("np")
+    if doc.norm[np_start:np_end] in ("له", "لها", "لهم", "لهما", "اليه", "اليها", "اليهم"):
+        return None  # وبالنسبة له، فإن: the speaker before goes on
+    if "بالنسبه" not in match.group("w") or not doc.norm.startswith("ل", np_start):
+        parsed = parse_speaker(doc, np_start, np_end)  # برأي لحسن الداودي: a name with ل
+    else:
+        rest = doc.orig(np_start + 1, np_end)
+        sub = Document(("ا" + rest) if doc.norm.startswith("لل", np_start) else rest)
+        parsed = parse_speaker(sub, 0, len(sub.norm))
+    return parsed if isinstance(parsed, SpeakerRef) else None
 
 
 _NAMING_NOUN = re.compile(
