@@ -433,3 +433,12 @@ def test_a_surname_ending_in_ing_is_a_name_once_given_in_full():
 ])
 def test_he_said_after_a_counted_time_phrase_or_last_month(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“Integration increases over time,” the report stated. “The children do better.”", "the report"),
+    ("Reprising one of her favorite lines, the former secretary of state said she would keep "
+     "the “progress we had under President Obama.”", "the former secretary of state"),
+])
+def test_a_noun_that_looks_like_a_verb_stays_in_the_speaker(text, name):
+    assert _speaker(text).name == name

@@ -34,7 +34,10 @@ mocked fumed proclaimed proclaims exclaimed exclaims opined opines surmised whis
 recounts reasoned reasons echoed echoes answered answers agreed agrees disagreed disagrees objected
 protested riffed commented chanted chants describes""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
-_VERB = r"(?:" + _VERBS + r")"
+# "the report stated", "the former secretary of state talked": after a determiner or "of" the
+# word is a noun ("report", "state", "claim"), not the verb
+_VERB = (r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bof )(?<!’s )(?<!'s )(?<!\bhis )(?<!\bher )"
+         r"(?<!\bits )(?<!\btheir )(?:" + _VERBS + r")")
 _MULTIWORD = r"(?:went on|pointed out|(?:declined|refused) to (?:say|comment|specify|disclose)|(?:would|will|did|does|has|have|had)\s+(?:not\s+)?(?:" + _VERBS + r"))"
 TITLE_WORDS = frozenset("""mr mrs ms dr sen rep gov gen col lt maj capt sgt adm brig cmdr president
 senator governor secretary representative congressman congresswoman speaker chairman judge justice
