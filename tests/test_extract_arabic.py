@@ -29,7 +29,7 @@ SETS = {
     "heldout3": ("ahdath_heldout3_articles.jsonl", "arabic_quotes_heldout3.jsonl"),
 }
 FLOORS = {  # (gold, found, right speaker) as measured
-    "seen": (83, 83, 79),
+    "seen": (83, 83, 81),
     "heldout": (78, 77, 75),
     "heldout2": (40, 38, 31),
     "heldout3": (45, 43, 34),

@@ -236,3 +236,10 @@ def test_the_person_a_view_belongs_to_speaks_and_goes_on_speaking():
 def test_a_view_introduced_by_biray_names_its_holder():
     text = ('وبرأي الأمين العام للحزب،فإن حصيلة عمل الحكومة "جاءت إيجابية وإن كانت تعتريها بعض النواقص".')
     assert _quotes(text)[0].speaker.name == "الأمين العام للحزب"
+
+
+def test_while_he_says_speaks_for_the_person_the_sentence_named():
+    text = ('وقدم الوزير الفرنسي فرانسوا دو روجي استقالته. واستضاف دو روجي حفلات عشاء فاخرة.\n'
+            'وظهر على دو روجي الغضب وهو يقول لتلفزيون محلي إنه لا يزال يحظى بدعم الرئيس.\n'
+            'وأضاف "لا أحب الاستاكوزا ولا آكلها أبدا".')
+    assert _quotes(text)[0].speaker.name == "دو روجي"

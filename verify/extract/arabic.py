@@ -477,8 +477,39 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
         parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
         return parsed
     if parsed is None:
+        parsed = _while_saying(doc, w_start)
+    if parsed is None:
         return Attribution(o_start, o_end, follow="last", adjacent=adjacent)
     return Attribution(o_start, o_end, speaker=parsed, adjacent=adjacent)
+
+
+_PREPOSITIONS = {"علي", "الي", "في", "من", "عن", "مع", "لدي", "حول", "امام", "ضد"}  # علي: على, not Ali
+_WHILE = re.compile(r"(?:^|[\s,])و?(?:هو|هي|هم)\s*$")
+
+
+def _while_saying(doc: Document, w_start: int) -> SpeakerRef | None:
+    """``وظهر على دو روجي الغضب وهو يقول ...``: "while he says" speaks for the person the
+    sentence just named, whatever their place in it (here after a preposition)."""
+    norm = doc.norm
+    if not _WHILE.search(norm, max(0, w_start - 8), w_start):
+        return None
+    clause = norm.rfind(".", 0, w_start) + 1
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm, clause, w_start)][:-1]
+    words = [norm[s:e] for s, e in tokens]
+    for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        word, prev = words[i], words[i - 1] if i else ""
+        if word in _NOT_SPEAKER | _NAME_BREAK | _PREPOSITIONS or word.startswith("ال"):
+            continue
+        if prev and prev not in _NOT_SPEAKER | _NAME_BREAK | _PREPOSITIONS \
+                and re.search(_B + re.escape(prev + " " + word) + _E, norm[:clause]):
+            start = tokens[i - 1][0]  # دو روجي: a full name the report gave before
+        elif _named_before(norm, word, tokens[i][0]):
+            start = tokens[i][0]
+        else:
+            continue
+        parsed = parse_speaker(doc, start, tokens[i][1])
+        return parsed if isinstance(parsed, SpeakerRef) and parsed.kind == "person" else None
+    return None
 
 
 class ArabicRules:
