@@ -243,3 +243,17 @@ def test_while_he_says_speaks_for_the_person_the_sentence_named():
             'وظهر على دو روجي الغضب وهو يقول لتلفزيون محلي إنه لا يزال يحظى بدعم الرئيس.\n'
             'وأضاف "لا أحب الاستاكوزا ولا آكلها أبدا".')
     assert _quotes(text)[0].speaker.name == "دو روجي"
+
+
+def test_a_verb_without_speaker_continues_the_person_the_narration_turned_to():
+    text = ('وقالت وزارة الداخلية إن "نسبة المشاركة بلغت عشرة في المائة عند الظهر".\n'
+            'وأدلى رئيس الحكومة عبد الإله بن كيران بصوته في مدرسة بحي الليمون في الرباط.\n'
+            'وقال "أسير الحكومة منذ خمس سنوات والآن ننتظر النتائج".')
+    assert "بن كيران" in _quotes(text)[-1].speaker.name
+
+
+def test_a_verb_without_speaker_after_narration_about_no_one_continues_the_speaker():
+    text = ('وقالت وزارة الداخلية إن "نسبة المشاركة بلغت عشرة في المائة عند الظهر".\n'
+            'وافتتحت مكاتب التصويت في الثامنة صباحا في كل المدن.\n'
+            'وأضافت "العملية تجري في ظروف عادية في كل الجهات".')
+    assert _quotes(text)[-1].speaker.name == "وزارة الداخلية"

@@ -477,10 +477,34 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
         parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
         return parsed
     if parsed is None:
-        parsed = _while_saying(doc, w_start)
+        parsed = _while_saying(doc, w_start) or _narrated_subject(doc, w_start)
     if parsed is None:
         return Attribution(o_start, o_end, follow="last", adjacent=adjacent)
     return Attribution(o_start, o_end, speaker=parsed, adjacent=adjacent)
+
+
+def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
+    """``وأدلى رئيس الحكومة عبد الإله بن كيران بصوته ... . وعبر عن أمله ...``: a verb with no
+    speaker, opening its sentence right after a sentence that opened with a verb and a named
+    person and said nothing, continues that person rather than the last one who spoke."""
+    norm = doc.norm
+    start = max(norm.rfind(".", 0, w_start), norm.rfind("\n", 0, w_start)) + 1
+    if len(norm[start:w_start].split()) > 1 or start < 2:
+        return None
+    p_start = max(norm.rfind(".", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
+    tokens = list(_TOKEN.finditer(norm, p_start, start - 1))
+    if len(tokens) < 3 or not tokens[0].group().startswith("و") or '"' in norm[p_start:start] \
+            or _speech_verbs(norm, tokens[1].start(), start - 1) \
+            or _speech_verbs(norm, p_start, tokens[0].end()) and tokens[0].group() != "وادلي" \
+            or not _known_head(norm, tokens[1].group(), tokens[1].start()):
+        return None  # وقال إنه ...: that sentence spoke; وأدلى بصوته: it voted
+    end = _nominal_speaker_end(doc, tokens[1].start(), start - 1)
+    if end is None:
+        return None
+    parsed = parse_speaker(doc, tokens[1].start(), end)
+    if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name != parsed.role:
+        return parsed
+    return None
 
 
 _PREPOSITIONS = {"علي", "الي", "في", "من", "عن", "مع", "لدي", "حول", "امام", "ضد"}  # علي: على, not Ali
@@ -615,6 +639,9 @@ class ArabicRules:
                 o_start, o_end = doc.to_orig(clause, nhi)  # "وكانت مصادر كردية، أكدت": from وكانت
                 return Attribution(o_start, o_end, speaker=parsed, adjacent=True)
         o_start, o_end = doc.to_orig(verb.start(), nhi)
+        narrated = _narrated_subject(doc, verb.start())
+        if narrated is not None:
+            return Attribution(o_start, o_end, speaker=narrated, adjacent=True)
         return Attribution(o_start, o_end, follow="last", adjacent=True)
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
