@@ -442,3 +442,13 @@ def test_he_said_after_a_counted_time_phrase_or_last_month(text, name):
 ])
 def test_a_noun_that_looks_like_a_verb_stays_in_the_speaker(text, name):
     assert _speaker(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("With her husband, former President Bill Clinton, standing by her side, Hillary Clinton has "
+     "told her supporters that “we’re in this together.”", "Hillary Clinton"),
+    ("Shortly afterward, McCain said on his Twitter feed that he was referring to the "
+     "administration’s decisions, “not to the President himself.”", "McCain"),
+])
+def test_an_absolute_clause_or_afterward_opening_the_sentence_is_not_its_subject(text, name):
+    assert _speaker(text).name == name

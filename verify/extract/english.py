@@ -124,6 +124,8 @@ _LEAD = re.compile(
     r"Separately|Additionally|Previously|Publicly|Privately|Personally|Politically|Historically|Typically|"
     r"Usually|Generally|Specifically|Importantly|Frankly|Honestly|Increasingly|Suddenly),\s+|"
     r"that[’']s\s+(?:when|why|how|where)\s+|"
+    r"with\s+[^.;:\"“”]{1,120}?\s(?:[a-z]+ing|at\s+(?:his|her|their)\s+side)\b[^,.;:\"“”]{0,80},\s+|"  # "With her husband, ..., standing by her side,"
+    r"(?:(?:shortly|soon|right|not long|long|just)\s+)?(?:afterwards?|thereafter),\s+|"
     r"(?<=,\s)(?:" + _STATES + r"),\s+|"
     r"(?:and|but|so|yet|or|also|then|meanwhile|however|later|still|now|instead|moreover|indeed|thus|therefore|"
     r"similarly|likewise|otherwise|nonetheless|nevertheless|besides|of course|in fact|"
@@ -433,6 +435,7 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
         at = text.rfind(mark, lo, verb_start)
         if at >= 0:
             start = max(start, at + len(mark))
+    clause = start
     lead = _NAME.match(text, start, verb_start)
     if lead and text.startswith(",", lead.end()) and lead.group().split()[0] not in _NOT_SUBJECT:
         start = lead.start()  # "Clinton, during a town hall in Columbus, Ohio, said"
@@ -444,6 +447,9 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
         elif len(parts) == 2 and (not re.match(r"\s*(?:a|an|the|who|his|her)\b", parts[1])
                                   or len(parts[0].split()) > 6):  # "But Trump has ..., the columnist said"
             start = verb_start - len(parts[1])
+        opening = text.startswith("With ", clause) and _LEAD.match(text, clause, verb_start)
+        if opening and opening.end() > start:
+            start = opening.end()  # "With her husband, former President Bill Clinton, standing by her side,"
     title = _TITLE_BEFORE.search(text, max(lo, start - 8), start)
     if title:
         start = title.start()  # "Col. Ryan Dillon": the sentence mark was the title's dot
