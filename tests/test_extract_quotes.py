@@ -52,3 +52,12 @@ def test_one_stray_ascii_mark_does_not_shift_every_later_pair():
 def test_an_opening_never_closed_runs_to_the_end_of_its_paragraph():
     text = "وأردفت “هناك أوقات يجب عليك فيها أن تتخذ قرارات قاتلة.\nوتابعت الصحيفة أن الزوجين سعيدان."
     assert _inner(text) == ["هناك أوقات يجب عليك فيها أن تتخذ قرارات قاتلة."]
+
+
+def test_an_ascii_pair_inside_guillemets_does_not_close_them():
+    assert _inner('وأضاف أن « فتوى قتل المرتد كانت مجرد "رأي" لا أكثر».') == \
+        ['فتوى قتل المرتد كانت مجرد "رأي" لا أكثر']
+
+
+def test_a_stray_closing_mark_at_a_paragraph_end_is_no_quotation():
+    assert _inner("وقالت إنها وجدت السعادة في حياتها مع زوجها”.\nوتابعت الصحيفة.") == []

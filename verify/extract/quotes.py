@@ -91,7 +91,7 @@ def _pair_doubles(text: str, lo: int, hi: int, skip: int = -1) -> list[QuoteSpan
                 opener, closers = at, "“”"
             continue
         if mark in closers or (closers == '"”“' and mark in '"”') or (
-                mark == '"' and _closes_like(text, at, lo, hi)
+                mark == '"' and _closes_like(text, at, lo, hi) and text.count('"', opener, hi) % 2
                 and not any(c in text[at:hi] for c in closers)):
             # the last case: '“فكيف تنكر ... القدم"', a curly or angled quote closed by ASCII
             span = _span(text, opener, at)
@@ -109,6 +109,7 @@ def _pair_doubles(text: str, lo: int, hi: int, skip: int = -1) -> list[QuoteSpan
                 opener = at  # an unclosed opening: restart from the newer one
     end = len(text[:hi].rstrip())
     if opener is not None and closers not in ('"”“', "''") and text[end - 1:end] in ".!?…" \
+            and not _closes_like(text, opener, lo, hi) and len(text[opener:end].split()) >= 3 \
             and not _DOUBLE.search(text, opener + 1, hi) and not _continued(text, hi):
         # '“هناك بعض الأوقات ... معاً.' never closed: the quotation runs to the paragraph's end
         span = _span(text, opener, end)
