@@ -257,3 +257,20 @@ def test_a_verb_without_speaker_after_narration_about_no_one_continues_the_speak
             'وافتتحت مكاتب التصويت في الثامنة صباحا في كل المدن.\n'
             'وأضافت "العملية تجري في ظروف عادية في كل الجهات".')
     assert _quotes(text)[-1].speaker.name == "وزارة الداخلية"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('ودعا وزير الداخلية جميع المسؤولين وكافة الهيئات المنتخبة إلى "الانخراط في التعبئة الجماعية للعمل".',
+     "وزير الداخلية"),
+    ('وأكدت وزارة الشؤون الخارجية في بلاغ لها أن "الانتخابات جرت في ظروف شفافة ونزيهة".',
+     "وزارة الشؤون الخارجية"),
+    ('وأكد الميثاق على ضرورة "تقديم مرشحين قادرين على التجاوب مع المواطنين".', "الميثاق"),
+])
+def test_the_speaker_stops_before_the_object_or_the_document(text, name):
+    assert _quotes(text)[0].speaker.name == name
+
+
+def test_a_demonstrative_speaker_stops_at_its_relative_clause():
+    text = ('وقال الحزب إنه يرفض الاتهامات. "فكيف تنكر على غيرها ما في بيتها من التهم"، على حد قول '
+            'ذات المتحدث الذي اعتبر أن "قصص الحركيين مع العدالة سارت بها الركبان".')
+    assert all("الذي" not in q.speaker.name for q in _quotes(text) if q.speaker)
