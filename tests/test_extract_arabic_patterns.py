@@ -274,3 +274,9 @@ def test_a_demonstrative_speaker_stops_at_its_relative_clause():
     text = ('وقال الحزب إنه يرفض الاتهامات. "فكيف تنكر على غيرها ما في بيتها من التهم"، على حد قول '
             'ذات المتحدث الذي اعتبر أن "قصص الحركيين مع العدالة سارت بها الركبان".')
     assert all("الذي" not in q.speaker.name for q in _quotes(text) if q.speaker)
+
+
+def test_an_adverb_after_the_verb_is_no_speaker():
+    text = ('وطالبت التنسيقية بإيجاد حل نهائي لملف الخنزير البري. التنسيقية دعت أيضا إلى الحد من ما '
+            'وصفته ب"التجاوزات التي تتم خلال الترخيص لشركات الاستغلال المنجمي".')
+    assert _quotes(text)[0].speaker.name == "التنسيقية"
