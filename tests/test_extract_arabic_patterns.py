@@ -280,3 +280,11 @@ def test_an_adverb_after_the_verb_is_no_speaker():
     text = ('وطالبت التنسيقية بإيجاد حل نهائي لملف الخنزير البري. التنسيقية دعت أيضا إلى الحد من ما '
             'وصفته ب"التجاوزات التي تتم خلال الترخيص لشركات الاستغلال المنجمي".')
     assert _quotes(text)[0].speaker.name == "التنسيقية"
+
+
+def test_a_quoted_name_after_the_verb_is_the_speaker_not_their_words():
+    text = ('وفي الندوة، اعتبرت "سعيدة شريف"، رئيسة تحرير مجلة "ذوات"، أن "إقرار المساواة في الإرث '
+            'بين الرجل والمرأة ضرورة".')
+    quotes = _quotes(text)
+    assert [(q.quote, q.speaker.name) for q in quotes] == [
+        ("إقرار المساواة في الإرث بين الرجل والمرأة ضرورة", "سعيدة شريف")]

@@ -154,14 +154,14 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            "الكاتبه", "المخرج", "المخرجه", "الممثل", "الممثله", "المغني", "المغنيه", "النجم", "النجمه",
            "المراقب", "مراقب", "الملاحظ", "ملاحظ", "الدبلوماسي", "الدبلوماسيه", "دبلوماسي"}
 TITLE_WORDS -= _ROLES
-_TOKEN = re.compile(r"[^\s,]+")
+_TOKEN = re.compile(r"[^\s,\"]+")  # a quoted name ("سعيدة شريف") is read without its marks
 
 
 def _strip_np(doc: Document, start: int, end: int) -> tuple[int, int]:
     norm = doc.norm
-    while start < end and norm[start] in " ,:;\u00a0":
+    while start < end and norm[start] in " ,:;\"\u00a0":
         start += 1
-    while end > start and norm[end - 1] in " ,:;\u00a0":
+    while end > start and norm[end - 1] in " ,:;\"\u00a0":
         end -= 1
     return start, end
 
@@ -575,6 +575,8 @@ class ArabicRules:
         opinion = _opinion_of(doc, nlo, nhi)
         if opinion is not None:
             return opinion
+        if _quoted_speaker(doc, nlo, nhi):
+            return None
         match = _QAWLUHU.search(norm, nlo, nhi)
         if match:
             return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
@@ -730,6 +732,22 @@ def _opinion_of(doc: Document, nlo: int, nhi: int) -> Attribution | None:
         return None
     return Attribution(*doc.to_orig(match.start("w"), nhi), speaker=speaker,
                        adjacent=len(norm[match.end():nhi].split()) <= 2)
+
+
+_QUOTED_NAME = re.compile(r'"[^"\s]+(?:\s+[^"\s]+){0,2}\s*"\s*,?\s*(?P<next>[^\s,"]+)')
+
+
+def _quoted_speaker(doc: Document, nlo: int, nhi: int) -> bool:
+    """``اعتبرت "سعيدة شريف"، رئيسة تحرير مجلة "ذوات"، أن "..."``: the short quotation right
+    after a speech verb, followed by an office or by أن, is the speaker's name, not their words."""
+    norm = doc.norm
+    verbs = _speech_verbs(norm, nlo, nhi)
+    name = _QUOTED_NAME.match(norm, nhi)
+    if not verbs or not name or norm[verbs[-1].end():nhi].strip(" ,:"):
+        return False
+    following = name.group("next")
+    return following in ("ان", "انه", "انها", "بان") or _is_role(following, feminine=True) \
+        or following in TITLE_WORDS
 
 
 def _opinion_speaker(doc: Document, match: re.Match) -> SpeakerRef | None:
