@@ -452,3 +452,15 @@ def test_a_noun_that_looks_like_a_verb_stays_in_the_speaker(text, name):
 ])
 def test_an_absolute_clause_or_afterward_opening_the_sentence_is_not_its_subject(text, name):
     assert _speaker(text).name == name
+
+
+def test_a_newspaper_editorial_credits_the_newspaper():
+    speaker = _speaker("“There are invertebrates that have shown more spine than Sen. Charles Grassley,” "
+                       "reads a Wednesday editorial in The Des Moines Register.")
+    assert (speaker.name, speaker.kind) == ("The Des Moines Register", "media")
+
+
+def test_the_editorial_read_credits_the_editorial():
+    speaker = _speaker("“If she wants to be the next president, she should come to Louisiana,” "
+                       "the editorial read.")
+    assert (speaker.name, speaker.kind) == ("the editorial", "media")

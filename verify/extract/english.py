@@ -32,7 +32,7 @@ warned cautioned announced reacted reacts interjected interjects wondered wonder
 scoffed scoffs retorted retorts snapped lamented laments bragged brags gushed gushes marveled marvels
 mocked fumed proclaimed proclaims exclaimed exclaims opined opines surmised whispered recounted
 recounts reasoned reasons echoed echoes answered answers agreed agrees disagreed disagrees objected
-protested riffed commented chanted chants describes""".split()
+protested riffed commented chanted chants describes reads read""".split()
 _VERBS = "|".join(sorted(set(_VERB_STEMS), key=len, reverse=True))
 # "the report stated", "the former secretary of state talked": after a determiner or "of" the
 # word is a noun ("report", "state", "claim"), not the verb
@@ -88,7 +88,11 @@ _ANON = re.compile(r"\b(?:anonymity|anonymously|not authorized|unnamed|sources?|
                    r"strategists|operatives|donors|republicans|democrats|voters)\b", re.I)
 _MEDIA = re.compile(r"\b(?:Times|Post|Journal|News|Press|Reuters|AP|AFP|CNN|MSNBC|Fox|NBC|CBS|ABC|"
                     r"Politico|Breitbart|Guardian|Tribune|Herald|Globe|Magazine|Newsweek|Axios|"
-                    r"Bloomberg|BuzzFeed|newspaper|magazine|network|outlet|report|reports)\b")
+                    r"Bloomberg|BuzzFeed|Register|Gazette|Chronicle|Inquirer|Examiner|Observer|Dispatch|Courier|Telegraph|"
+                    r"newspaper|magazine|network|outlet|report|reports|editorial|editorials|op-ed|column)\b")
+_IN_OUTLET = re.compile(r"((?:[\w’'-]+\s+){0,4}?(?:editorial|column|op-ed|article|story|piece|report|interview|"
+                        r"analysis|investigation))\s+(?:in|by|from|on|of|for|with)\s+((?:[Tt]he\s+)?[A-Z][\w’'.-]*"
+                        r"(?:\s+[A-Z][\w’'.-]*){0,4})$")
 _ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administration|government|"
                   r"party|office|group|organization|organisation|company|coalition|army|military|"
                   r"police|council|commission|foundation|institute|center|centre|union|association|"
@@ -366,6 +370,9 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         # "Coalition officials", "Kurdish officials": capitalised words before an unnamed head
         return SpeakerRef(name=np, kind="anonymous", surface=np)
     if _MEDIA.search(np):
+        outlet = _IN_OUTLET.match(np)
+        if outlet:  # "a Wednesday editorial in The Des Moines Register": the newspaper speaks
+            return SpeakerRef(name=outlet.group(2), kind="media", role=outlet.group(1), surface=np)
         return SpeakerRef(name=np, kind="media", surface=np)
     if _ORG.search(np):
         return SpeakerRef(name=np, kind="organisation", surface=np)
