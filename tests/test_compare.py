@@ -251,3 +251,22 @@ def test_place_names_keep_letters_that_look_like_clitics():
     c = compare(a, b)
     assert c.relation == "paraphrase"
     assert b[slice(*c.details["b_spans"][-1])] == "بكركوك"  # the place is an aligned word
+
+
+def test_time_between_reports_is_a_feature_never_a_cut_off():
+    """Figures months apart may both have been true (output changes): shown, but neither a
+    contradiction nor support. Likeness fades a little with time; the same words stay the same."""
+    a = "Pumping from the Bai Hassan and Avana fields has reached 150,000 barrels per day, the company said."
+    b = "Pumping from the Bai Hassan and Avana fields has reached 15,000 barrels per day, the company said."
+    close = compare(a, b, published_a="2017-12-02T08:00:00Z", published_b="2017-12-05")
+    assert close.relation == "contradicts" and close.details["days_apart"] == 3
+    apart = compare(a, b, published_a="2017-12-02T08:00:00Z", published_b="2018-07-01")
+    assert apart.relation == "related"
+    assert apart.details["differences"][0]["kind"] == "number"  # the difference is still shown
+    p1 = "Iraqi forces took full control of the oil fields near Kirkuk on Monday, officials said."
+    p2 = "Officials said Iraqi troops had seized all of the oil fields around Kirkuk on Monday."
+    same_week = compare(p1, p2, published_a="2017-10-16", published_b="2017-10-17")
+    year_later = compare(p1, p2, published_a="2017-10-16", published_b="2018-12-01")
+    assert 0 < year_later.score < same_week.score
+    quote = "The water level in the dam rose two metres in two days because of the heavy rain."
+    assert compare(quote, quote, published_a="2015-01-01", published_b="2019-01-01").relation == "same_quote"

@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Sequence
 
@@ -27,7 +28,7 @@ from .differences import Side, figures_agree, find_differences, negated
 from .scorers import BUILTIN, scorers
 from .tokens import Token, script_of, tokenize
 
-__all__ = ["Comparison", "compare", "text_score", "RELATIONS", "THRESHOLDS", "speakers_differ"]
+__all__ = ["Comparison", "compare", "text_score", "time_apart", "RELATIONS", "THRESHOLDS", "speakers_differ"]
 
 RELATIONS = ("same_quote", "misattributed", "paraphrase", "contradicts", "related", "unrelated")
 
@@ -583,6 +584,42 @@ def _combined(values: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+# ---------------------------------------------------------------- time
+
+_NEWS_CYCLE_DAYS = 30  # reports this close in time cover one news cycle: time says nothing
+_STALE_FLOOR = 0.8  # the furthest-apart pair keeps this share of its score
+
+
+def _day(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _days_apart(a: str | date | None, b: str | date | None) -> int | None:
+    da, db = _day(a), _day(b)
+    return None if da is None or db is None else abs((da - db).days)
+
+
+def time_apart(published_a: str | date | None, published_b: str | date | None) -> int:
+    """Days between two reports as far as ``compare`` can tell them apart: 0 within one
+    news cycle (or when a date is unknown), else the days. A cache of comparisons keys on it."""
+    days = _days_apart(published_a, published_b)
+    return days if days is not None and days > _NEWS_CYCLE_DAYS else 0
+
+
+def _staleness(days: int | None) -> float:
+    """How much of a pair's likeness survives the time between the two reports: all of it
+    within a news cycle, then down to ``_STALE_FLOOR`` a year later. Statements a year apart
+    that share words and names are less likely one statement; they are never ruled out."""
+    if days is None or days <= _NEWS_CYCLE_DAYS:
+        return 1.0
+    return max(_STALE_FLOOR, 1 - (1 - _STALE_FLOOR) * (days - _NEWS_CYCLE_DAYS) / (365 - _NEWS_CYCLE_DAYS))
+
+
 # ---------------------------------------------------------------- compare
 
 def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = None,
@@ -591,13 +628,15 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
             quote_b: str | None = None, idf: Callable[[str], float] | None = None,
             numbers_a: Sequence[Any] | None = None, numbers_b: Sequence[Any] | None = None,
             dates_a: Sequence[Any] | None = None, dates_b: Sequence[Any] | None = None,
-            norm_a: str | None = None, norm_b: str | None = None) -> Comparison:
+            norm_a: str | None = None, norm_b: str | None = None,
+            published_a: str | date | None = None, published_b: str | date | None = None) -> Comparison:
     """Score two statement texts and name their relation (DESIGN.md, "Compare").
 
     ``quote_a``/``quote_b`` are the quoted words inside each statement, when there are any;
     ``idf`` weighs words by rarity (the index passes its frozen statistics); mentions,
     numbers and dates already extracted, and the stored normalised texts, are reused rather
-    than computed again.
+    than computed again. ``published_a``/``published_b`` (ISO dates or dates) make time a
+    feature, never a cut-off: see ``_staleness``.
     """
     na, nb = _Text(a, norm_a), _Text(b, norm_b)
     cross = {script_of(na.text), script_of(nb.text)} == {"arabic", "latin"}
@@ -649,9 +688,17 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         if extra:
             score = max(score, *extra.values())
 
+    days = _days_apart(published_a, published_b)
+    score *= _staleness(days)
+    # Figures reported months apart may both have been true at their time (output, a toll):
+    # the difference is shown, but it is no contradiction, and no support either.
+    over_time = bool(differences) and days is not None and days > _NEWS_CYCLE_DAYS and all(
+        d["kind"] in ("number", "date") for d in differences)
     same_words = ((quote_score if quote_score is not None else text_score) >= THRESHOLDS["same_words"]
                   and _in_order(quote_a or a, quote_b or b))
-    if differences:
+    if over_time:
+        relation = "related"
+    elif differences:
         relation = "contradicts"
     elif same_words and not cross:
         relation = "misattributed" if speakers_differ(speaker_a, speaker_b) else "same_quote"
@@ -668,5 +715,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
                "differences": differences, "shared_keys": shared}
     if extra:
         details["scorers"] = {name: round(v, 4) for name, v in extra.items()}
+    if days is not None:
+        details["days_apart"] = days
     return Comparison(relation, min(1.0, score), quote_score, text_score, entity_score, details)
 

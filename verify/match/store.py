@@ -23,7 +23,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from ..model import Mention
-from .compare import Comparison, compare
+from .compare import Comparison, compare, time_apart
 from .index import CandidateIndex, Keys, Vocabulary, content_stems, statement_keys
 from .tokens import VERSION as TOKENS_VERSION
 
@@ -85,13 +85,15 @@ def _fetch(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict]:
     for i in range(0, len(ids), 900):
         part = ids[i:i + 900]
         marks = ",".join("?" * len(part))
-        for sid, text, norm, quote, anonymous, name, kind in conn.execute(
-                f"SELECT s.id, s.text, s.norm, s.quote, s.anonymous, sp.name, sp.kind FROM statements s "
+        for sid, text, norm, quote, anonymous, name, kind, published in conn.execute(
+                f"SELECT s.id, s.text, s.norm, s.quote, s.anonymous, sp.name, sp.kind, r.published_at "
+                f"FROM statements s JOIN reports r ON r.id = s.report_id "
                 f"LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id IN ({marks})", part):
             speaker = None
             if name and not anonymous:
                 speaker = _Speaker(name, kind or "person")
-            out[sid] = {"text": text, "norm": norm, "quote": quote, "speaker": speaker, "mentions": []}
+            out[sid] = {"text": text, "norm": norm, "quote": quote, "speaker": speaker, "mentions": [],
+                        "published": (published or "")[:10] or None}
         for sid, mtype, surface, value, key, start, end in conn.execute(
                 f'SELECT statement_id, type, surface, value, key, start, "end" FROM mentions '
                 f"WHERE statement_id IN ({marks}) ORDER BY id", part):
@@ -127,12 +129,14 @@ def _score_chunk(groups: list[int]) -> list[tuple]:
     for a, b, how in wanted:
         sa, sb = data[a], data[b]
         # Syndicated copies repeat one text pair many times: compare it once.
-        key = (sa["text"], sb["text"], sa["quote"], sb["quote"], sa["speaker"], sb["speaker"])
+        key = (sa["text"], sb["text"], sa["quote"], sb["quote"], sa["speaker"], sb["speaker"],
+               time_apart(sa["published"], sb["published"]))
         c = cache.get(key)
         if c is None:
             c = compare(sa["text"], sb["text"], quote_a=sa["quote"], quote_b=sb["quote"],
                         speaker_a=sa["speaker"], speaker_b=sb["speaker"], mentions_a=sa["mentions"],
-                        mentions_b=sb["mentions"], idf=vocab.idf, norm_a=sa["norm"], norm_b=sb["norm"])
+                        mentions_b=sb["mentions"], idf=vocab.idf, norm_a=sa["norm"], norm_b=sb["norm"],
+                        published_a=sa["published"], published_b=sb["published"])
             cache[key] = c
         relation = c.relation
         if relation == "unrelated":
