@@ -259,9 +259,9 @@ def test_time_between_reports_is_a_feature_never_a_cut_off():
     a = "Pumping from the Bai Hassan and Avana fields has reached 150,000 barrels per day, the company said."
     b = "Pumping from the Bai Hassan and Avana fields has reached 15,000 barrels per day, the company said."
     close = compare(a, b, published_a="2017-12-02T08:00:00Z", published_b="2017-12-05")
-    assert close.relation == "contradicts" and close.details["days_apart"] == 3
+    assert close.relation == "contradicts" and "days_apart" not in close.details
     apart = compare(a, b, published_a="2017-12-02T08:00:00Z", published_b="2018-07-01")
-    assert apart.relation == "related"
+    assert apart.relation == "related" and apart.details["days_apart"] == 211
     assert apart.details["differences"][0]["kind"] == "number"  # the difference is still shown
     p1 = "Iraqi forces took full control of the oil fields near Kirkuk on Monday, officials said."
     p2 = "Officials said Iraqi troops had seized all of the oil fields around Kirkuk on Monday."

@@ -715,7 +715,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
                "differences": differences, "shared_keys": shared}
     if extra:
         details["scorers"] = {name: round(v, 4) for name, v in extra.items()}
-    if days is not None:
-        details["days_apart"] = days
+    if days is not None and days > _NEWS_CYCLE_DAYS:
+        details["days_apart"] = days  # only when time changed something (and caches stay exact)
     return Comparison(relation, min(1.0, score), quote_score, text_score, entity_score, details)
 
