@@ -464,3 +464,11 @@ def test_the_editorial_read_credits_the_editorial():
     speaker = _speaker("“If she wants to be the next president, she should come to Louisiana,” "
                        "the editorial read.")
     assert (speaker.name, speaker.kind) == ("the editorial", "media")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“It's not going to be easy,” said Representative Peter T. King of New York.", "Peter T. King"),
+    ("“The caucuses are about expectations,” said Gov. Terry E. Branstad of Iowa.", "Terry E. Branstad"),
+])
+def test_a_name_with_an_initial_before_its_state_is_the_person(text, name):
+    assert _speaker(text).name == name

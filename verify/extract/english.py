@@ -157,7 +157,8 @@ _NOT_SUBJECT = {"The", "A", "An", "This", "That", "These", "Those", "It", "There
                 "His", "Their", "Its", "Our", "My", "Your", "He", "She", "They", "We", "I", "You"}
 _OFFICES = {"minister", "director", "chairman", "chairwoman", "head", "chief", "member", "leader",
             "department", "university", "school", "council", "committee", "office", "state"}
-_NAME_OF = re.compile(r".*?((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+)+[A-Z][\w’'-]*[a-z][\w’'-]*)\s+of\s+[A-Z][^,]*$")
+_NAME_OF = re.compile(r".*?((?:(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]\.)\s+)+[A-Z][\w’'-]*[a-z][\w’'-]*)\s+of\s+"
+                      r"[A-Z][^,]*$")
 _ROLE_WORDS = TITLE_WORDS | {
     "whip", "leader", "minority", "majority", "chairman", "chairwoman", "chair", "press", "spokesman",
     "spokeswoman", "director", "adviser", "advisor", "strategist", "manager", "campaign", "chief",
@@ -319,8 +320,12 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         head_clean = trailing.group(1)  # "Rep. Bobby Scott at the time"
     head_clean = re.sub(r"\s+(?:on|in|last|this)\s+" + _CALENDAR.pattern + r".*$", "", head_clean)  # "... on Monday"
     of_place = _NAME_OF.match(head_clean)
-    if of_place and len(of_place.group(1).split()) >= 2 \
-            and of_place.group(1).split()[-1].lower() not in TITLE_WORDS | _OFFICES:
+    of_words = of_place.group(1).split() if of_place else []
+    if of_place and len(of_words) >= 2 and (of_words[-1].lower() not in TITLE_WORDS | _OFFICES
+                                            or re.fullmatch(r"[A-Z]\.", of_words[-2])
+                                            or of_words[-2].lower() in _MALE_NAMES | _FEMALE_NAMES):
+        # "Patrick Murray of Christie", "McCain of Arizona", "Peter T. King of New York", but not
+        # "Foreign Minister of Iraq"
         head_clean = head_clean[:of_place.end(1)]  # "Patrick Murray of Christie", "McCain of Arizona"
     names = list(_NAME.finditer(head_clean))
     if apposition and (not (names and names[-1].end() == len(head_clean))
