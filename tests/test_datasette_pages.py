@@ -286,3 +286,15 @@ def test_plugin_is_loaded_once_with_its_files(site):
     assert len(plugins) == 1 and plugins[0]["static"] and plugins[0]["templates"]
     css = re.search(r'href="([^"]*verify\.css)"', get("/-/verify/")).group(1)
     assert "Noto Naskh Arabic" in get(css)
+
+
+def test_related_statements_are_shown_apart_from_corroboration(site):
+    """The English and Arabic reports of one quote are only related (words cannot align
+    across scripts): the statement page still leads from one to the other, outside the counts."""
+    get, sample, _ = site
+    page = get(f"/-/verify/statement/{sample.statements['gulf-dam#1']['uid']}")
+    related = _section(page, "verify-related")
+    other = sample.statements["rafd-dam#1"]
+    assert f'/-/verify/statement/{other["uid"]}' in related
+    assert "مترين" in _text(related)
+    assert f'/-/verify/statement/{other["uid"]}' not in _section(page, "verify-claim")

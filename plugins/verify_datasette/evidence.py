@@ -128,6 +128,7 @@ def _orient(match: dict, this_id: int) -> dict:
         "other_spans": details.get(f"{theirs}_spans") or [],
         "differences": details.get("differences") or [], "this_side": mine,
         "other_side": theirs, "shared_keys": details.get("shared_keys") or [],
+        "days_apart": details.get("days_apart"),
     }
 
 
@@ -146,18 +147,22 @@ async def statement_evidence(db: Database, statement: dict) -> dict:
         ORDER BY score DESC LIMIT ?""", [*claim_ids, *claim_ids, LIMIT * 4])
     direct = {}
     conflicts = []
+    related = []
     in_claim = set(claim_ids)
     for match in matches:
         if sid in (match["a_id"], match["b_id"]) and match["relation"] in ("same_quote",
                                                                             "paraphrase"):
             oriented = _orient(match, sid)
             direct[oriented["other_id"]] = oriented
+        elif sid in (match["a_id"], match["b_id"]) and match["relation"] == "related":
+            related.append(_orient(match, sid))
         elif match["relation"] in ("contradicts", "misattributed"):
             if match["a_id"] in in_claim and match["b_id"] in in_claim:
                 continue
             conflicts.append(_orient(match, match["a_id"] if match["a_id"] in in_claim
                                      else match["b_id"]))
-    needed = {c["other_id"] for c in conflicts} | {c["this_id"] for c in conflicts}
+    needed = {c["other_id"] for c in conflicts} | {c["this_id"] for c in conflicts} | \
+        {r["other_id"] for r in related}
     texts = {}
     if needed:
         found = await rows(db, MEMBER_SQL + f" WHERE s.id IN ({','.join('?' * len(needed))})",
@@ -166,6 +171,10 @@ async def statement_evidence(db: Database, statement: dict) -> dict:
     for conflict in conflicts:
         conflict["this"] = texts.get(conflict["this_id"])
         conflict["other"] = texts.get(conflict["other_id"])
+    # Same names, places or figures: another claim of the event, or this one in another language.
+    for item in related:
+        item["other"] = texts.get(item["other_id"])
+    related = [r for r in related if r["other"]]
     # One row per conflicting statement, seen from this statement when it is a party.
     conflicts.sort(key=lambda c: c["this_id"] != sid)
     shown = set()
@@ -213,7 +222,7 @@ async def statement_evidence(db: Database, statement: dict) -> dict:
             "outlet_id": m["outlet_id"], "uid": m["uid"], "report_id": m["report_id"],
             "title": m["title"], "this": False} for m in members],
         key=lambda t: (t["published_at"] or "9999", t["uid"]))
-    return {"groups": groups, "conflicts": conflicts, "verdicts": verdicts,
+    return {"groups": groups, "conflicts": conflicts, "verdicts": verdicts, "related": related,
             "timeline": timeline, "members": members,
             "contradictions": [c for c in conflicts if c["relation"] == "contradicts"],
             "misattributions": [c for c in conflicts if c["relation"] == "misattributed"]}

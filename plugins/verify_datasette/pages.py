@@ -84,6 +84,9 @@ async def statement_page(datasette: Any, request: Any) -> Response:
                                            conflict["differences"], side=conflict["this_side"])
         conflict["other_html"] = mark_match(conflict["other"]["text"], conflict["other_spans"],
                                             conflict["differences"], side=conflict["other_side"])
+    for item in found["related"]:
+        item["other_html"] = mark_match(item["other"]["text"], item["other_spans"],
+                                        item["differences"], side=item["other_side"])
     chain = await evidence.chain_links(db, statement["chain"])
     return await _page(datasette, request, "verify_statement.html", {
         "database": db.name, "statement": statement, "chain": chain,
