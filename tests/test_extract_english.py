@@ -472,3 +472,9 @@ def test_the_editorial_read_credits_the_editorial():
 ])
 def test_a_name_with_an_initial_before_its_state_is_the_person(text, name):
     assert _speaker(text).name == name
+
+
+def test_an_article_in_a_journal_credits_the_journal():
+    speaker = _speaker("''Interviewers are likely to feel they are getting useful information,'' concluded "
+                       "a 2013 article in the academic journal Judgment and Decision Making.")
+    assert (speaker.name, speaker.kind) == ("Judgment and Decision Making", "media")

@@ -91,8 +91,9 @@ _MEDIA = re.compile(r"\b(?:Times|Post|Journal|News|Press|Reuters|AP|AFP|CNN|MSNB
                     r"Bloomberg|BuzzFeed|Register|Gazette|Chronicle|Inquirer|Examiner|Observer|Dispatch|Courier|Telegraph|"
                     r"newspaper|magazine|network|outlet|report|reports|editorial|editorials|op-ed|column)\b")
 _IN_OUTLET = re.compile(r"((?:[\w’'-]+\s+){0,4}?(?:editorial|column|op-ed|article|story|piece|report|interview|"
-                        r"analysis|investigation))\s+(?:in|by|from|on|of|for|with)\s+((?:[Tt]he\s+)?[A-Z][\w’'.-]*"
-                        r"(?:\s+[A-Z][\w’'.-]*){0,4})$")
+                        r"analysis|investigation|study|paper)\s+(?:in|by|from|on|of|for|with)\s+(?:the\s+)?"
+                        r"(?:[a-z-]+\s+){0,3}?)((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
+                        r"[A-Z][\w’'.-]*){0,5})$")
 _ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administration|government|"
                   r"party|office|group|organization|organisation|company|coalition|army|military|"
                   r"police|council|commission|foundation|institute|center|centre|union|association|"
@@ -297,6 +298,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     pronoun = _PRONOUNS.get(np.lower())
     if pronoun:
         return Attribution(start, end, follow=pronoun, gender=_PRONOUN_GENDER.get(np.lower()))
+    outlet = _IN_OUTLET.match(np)
+    if outlet:  # "a Wednesday editorial in The Des Moines Register", "a 2013 article in the
+        # academic journal Judgment and Decision Making": the publication speaks
+        return SpeakerRef(name=outlet.group(2), kind="media", role=outlet.group(1).strip(), surface=np)
     first = np.split()[0]
     if not first[0].isupper() and not first[0].isdigit() and first.lower() not in _DETERMINERS \
             and not _NAME.search(np.partition(",")[0]):
@@ -375,9 +380,6 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         # "Coalition officials", "Kurdish officials": capitalised words before an unnamed head
         return SpeakerRef(name=np, kind="anonymous", surface=np)
     if _MEDIA.search(np):
-        outlet = _IN_OUTLET.match(np)
-        if outlet:  # "a Wednesday editorial in The Des Moines Register": the newspaper speaks
-            return SpeakerRef(name=outlet.group(2), kind="media", role=outlet.group(1), surface=np)
         return SpeakerRef(name=np, kind="media", surface=np)
     if _ORG.search(np):
         return SpeakerRef(name=np, kind="organisation", surface=np)
