@@ -478,3 +478,9 @@ def test_an_article_in_a_journal_credits_the_journal():
     speaker = _speaker("''Interviewers are likely to feel they are getting useful information,'' concluded "
                        "a 2013 article in the academic journal Judgment and Decision Making.")
     assert (speaker.name, speaker.kind) == ("Judgment and Decision Making", "media")
+
+
+def test_a_when_clause_with_an_abbreviation_still_leads_the_sentence():
+    assert _speaker("When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio "
+                    "fired back forcefully: “If they sue us in a court in Miami, they’re going to lose.”"
+                    ).name == "Rubio"

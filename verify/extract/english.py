@@ -141,7 +141,7 @@ _LEAD = re.compile(
     r"reached|contacted|pressed|questioned|interviewed|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
     r"[a-z]+ing)\b"
-    r"[^,.;\"“”]{0,150},\s+)+", re.I)
+    r"(?:[^,.;\"“”]|(?-i:(?<=\b[A-Z])\.(?=[A-Z]\.|[\s,]))){0,150},\s+)+", re.I)  # "... sue the U.S. for ...,"
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "several",
                 "two", "three", "another", "other", "our", "my", "this", "that", "these", "those",
                 "most", "both", "each", "every", "few", "no", "all"}
