@@ -484,3 +484,9 @@ def test_a_when_clause_with_an_abbreviation_still_leads_the_sentence():
     assert _speaker("When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio "
                     "fired back forcefully: “If they sue us in a court in Miami, they’re going to lose.”"
                     ).name == "Rubio"
+
+
+def test_a_verb_phrase_is_no_speaker_and_the_lawsuit_says_at_the_end_is():
+    text = ('It also wants to stop state policies that have a "dramatic and disparate impact" on '
+            'minorities, who are more likely to vote Democratic, the lawsuit says.')
+    assert _speaker(text).name == "the lawsuit"

@@ -224,7 +224,7 @@ _ROLE_APPOSITION = re.compile(r"(?:a|an|the|his|her|its|their|former|then|now|on
 _CLAUSE_REST = re.compile(r"[^,.;:!?\"“”]{1,80}(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     r",\s*(?:(?:said|says|added|wrote|writes)\s+(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|"
-    r"(?P<np2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|wrote))"
+    r"(?P<np2>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|the\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:said|says|added|wrote))"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
     r"(?:\s+(?:in|at|on|to|during|after|before)\s+[^,.;\"“”]{1,40}?)?\s*[,.]")
 _AFTER_ACCORDING = re.compile(r"\s*[,.]?\s*according to\s+(?P<np>[^,.;\"“”]{2,80})")
@@ -277,6 +277,8 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if re.search(r"\s(?:cannot|can[’']t|could(?:n[’']t)?|should(?:n[’']t)?|might|may|must|won[’']t|"
                  r"wouldn[’']t|didn[’']t|doesn[’']t|don[’']t|never)$", np):
         return None  # "Comey cannot say that ...": whoever is quoted, not them
+    if re.search(r"\sto(?:\s+[a-z]+)?$", np):
+        return None  # "It also wants to stop", "rushing to TV to": a verb phrase, not who speaks
     if re.search(r"\s(?:and|or|but)$", np):
         return None  # "Silverman was joined by Sen. Al Franken and joked": the subject is further back
     antecedent = re.search(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z]),\s+who$", np)
