@@ -490,3 +490,9 @@ def test_a_verb_phrase_is_no_speaker_and_the_lawsuit_says_at_the_end_is():
     text = ('It also wants to stop state policies that have a "dramatic and disparate impact" on '
             'minorities, who are more likely to vote Democratic, the lawsuit says.')
     assert _speaker(text).name == "the lawsuit"
+
+
+def test_a_name_with_an_initial_after_when_is_the_subject():
+    text = ('Anxiety was underscored Wednesday when House Speaker Paul D. Ryan of Wisconsin lamented '
+            'the "disheartened" state of the campaign.')
+    assert _speaker(text).name == "Paul D. Ryan"

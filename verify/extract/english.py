@@ -265,6 +265,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         # "... committee members: He also said": the pronoun closing the phrase is the subject
         return Attribution(start, end, follow=_PRONOUNS[tail.group(1).lower()],
                            gender=_PRONOUN_GENDER.get(tail.group(1).lower()))
+    clause = re.search(r"\s(?:when|after|before|while|because|since|until|where|that)\s+(?=[A-Z])"
+                       r"((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)?)$", np)
+    if clause:  # "Anxiety was underscored when House Speaker Paul D. Ryan of Wisconsin lamented"
+        return parse_speaker(text, start + np.rfind(clause.group(1)), end)
     inner = re.match(r"(He|She)(?:[’']s)?\s+[a-z]|(\w+)\s+(?:[a-z]+\s+){0,4}?(he|she)\b(?!\s*,)", np)
     if inner and (inner.group(1) or inner.group(2) in _NOT_SUBJECT or inner.group(2).islower()):
         # "He pronounced his support for ..., saying", "Where he used to", "the meanest he ever":
@@ -449,6 +453,8 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
     start = lo
     for mark in (". ", "; ", "\n", "” ", "\" "):
         at = text.rfind(mark, lo, verb_start)
+        while mark == ". " and at > lo and re.match(r"\b[A-Z]$", text[at - 2:at].strip()):
+            at = text.rfind(mark, lo, at)  # "Paul D. Ryan": an initial, not the sentence's end
         if at >= 0:
             start = max(start, at + len(mark))
     clause = start
