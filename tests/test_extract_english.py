@@ -496,3 +496,9 @@ def test_a_name_with_an_initial_after_when_is_the_subject():
     text = ('Anxiety was underscored Wednesday when House Speaker Paul D. Ryan of Wisconsin lamented '
             'the "disheartened" state of the campaign.')
     assert _speaker(text).name == "Paul D. Ryan"
+
+
+def test_a_failed_state_is_no_attribution_verb():
+    text = ("In the April issue of The Atlantic, Pres. Obama admits the 2011 U.S. military action "
+            "against Libya “didn’t work,” and the country has become a failed state.")
+    assert _speaker(text).name == "Obama"

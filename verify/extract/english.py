@@ -18,7 +18,7 @@ __all__ = ["EnglishRules", "parse_speaker", "TITLE_WORDS"]
 
 _VERB_STEMS = """say said says told tell tells add added adds explain explained explains note noted
 notes write wrote writes tweeted tweets continue continued continues ask asked asks declare declared
-declares state stated states insist insisted insists argue argued argues warn warned warns respond
+declares stated states insist insisted insists argue argued argues warn warned warns respond
 responded responds reply replied replies recall recalled recalls claim claimed claims acknowledge
 acknowledged acknowledges announce announced announces remark remarked remarks joke joked jokes
 conclude concluded concludes suggest suggested suggests concede conceded concedes complain complained
@@ -27,7 +27,7 @@ boast boasted boasts charge charged charges contend contended contends emphasize
 emphasizes stress stressed stresses observe observed observes counter countered counters quip quipped
 quips caution cautioned cautions urge urged urges reiterate reiterated reiterates maintain maintained
 maintains yell yelled shouted shouts shout repeated repeats repeat mused muses posted posts
-texted testified testifies pleaded pleads confirmed confirms confirm added report reported reports
+texted testified testifies pleaded pleads confirmed confirms confirm added reported reports
 warned cautioned announced reacted reacts interjected interjects wondered wonders demanded demands
 scoffed scoffs retorted retorts snapped lamented laments bragged brags gushed gushes marveled marvels
 mocked fumed proclaimed proclaims exclaimed exclaims opined opines surmised whispered recounted
