@@ -502,3 +502,9 @@ def test_a_failed_state_is_no_attribution_verb():
     text = ("In the April issue of The Atlantic, Pres. Obama admits the 2011 U.S. military action "
             "against Libya “didn’t work,” and the country has become a failed state.")
     assert _speaker(text).name == "Obama"
+
+
+def test_according_to_inside_the_subject_names_the_source():
+    speaker = _speaker("His criticism, according to an interview with The New York Times at the time, was "
+                       "the president's choice: ''It was Monica! I mean, terrible choice.''")
+    assert (speaker.name, speaker.kind) == ("The New York Times", "media")

@@ -93,7 +93,7 @@ _MEDIA = re.compile(r"\b(?:Times|Post|Journal|News|Press|Reuters|AP|AFP|CNN|MSNB
 _IN_OUTLET = re.compile(r"((?:[\w’'-]+\s+){0,4}?(?:editorial|column|op-ed|article|story|piece|report|interview|"
                         r"analysis|investigation|study|paper)\s+(?:in|by|from|on|of|for|with)\s+(?:the\s+)?"
                         r"(?:[a-z-]+\s+){0,3}?)((?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|for|on)\s+)?"
-                        r"[A-Z][\w’'.-]*){0,5})$")
+                        r"[A-Z][\w’'.-]*){0,5})(?:\s+(?:at the time|(?:last|this|on|in)\s+\w+))?$")
 _ORG = re.compile(r"\b(?:campaign|committee|department|ministry|agency|administration|government|"
                   r"party|office|group|organization|organisation|company|coalition|army|military|"
                   r"police|council|commission|foundation|institute|center|centre|union|association|"
@@ -265,6 +265,10 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         # "... committee members: He also said": the pronoun closing the phrase is the subject
         return Attribution(start, end, follow=_PRONOUNS[tail.group(1).lower()],
                            gender=_PRONOUN_GENDER.get(tail.group(1).lower()))
+    according = re.search(r",\s*according to\s+([^,]+)", np)
+    if according:  # "His criticism, according to an interview with The New York Times, was": the source
+        at = start + np.find(according.group(1))
+        return parse_speaker(text, at, at + len(according.group(1)))
     clause = re.search(r"\s(?:when|after|before|while|because|since|until|where|that)\s+(?=[A-Z])"
                        r"((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)?)$", np)
     if clause:  # "Anxiety was underscored when House Speaker Paul D. Ryan of Wisconsin lamented"
