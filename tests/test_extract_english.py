@@ -508,3 +508,13 @@ def test_according_to_inside_the_subject_names_the_source():
     speaker = _speaker("His criticism, according to an interview with The New York Times at the time, was "
                        "the president's choice: ''It was Monica! I mean, terrible choice.''")
     assert (speaker.name, speaker.kind) == ("The New York Times", "media")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Sanders’ fundraising email to his supporters notes that Jane Kim “is a civil rights attorney "
+     "who’s fought for affordable housing.”", "Sanders", "fundraising email to his supporters"),
+    ('Clinton\'s statement said she was "deeply saddened" by the news.', "Clinton", "statement"),
+])
+def test_a_persons_email_or_statement_credits_the_person(text, name, role):
+    speaker = _speaker(text)
+    assert (speaker.name, speaker.role) == (name, role)

@@ -269,6 +269,14 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if according:  # "His criticism, according to an interview with The New York Times, was": the source
         at = start + np.find(according.group(1))
         return parse_speaker(text, at, at + len(according.group(1)))
+    owned = re.match(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z])(?:’s|'s|’|')\s+(?:[a-z-]+\s+){0,2}?"
+                     r"(?:e-?mail|statement|letter|memo|tweet|post|website|book|speech|op-ed|video|ad)s?\b", np)
+    if owned and not _MEDIA.search(owned.group(1)) and not _ORG.search(owned.group(1)):
+        # "Sanders’ fundraising email to his supporters notes": his words, in writing
+        parsed = parse_speaker(text, start, start + len(owned.group(1)))
+        if isinstance(parsed, SpeakerRef):
+            parsed.role, parsed.surface = re.sub(r"^(?:’s|'s|’|')\s*", "", np[len(owned.group(1)):]), np
+            return parsed
     clause = re.search(r"\s(?:when|after|before|while|because|since|until|where|that)\s+(?=[A-Z])"
                        r"((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)?)$", np)
     if clause:  # "Anxiety was underscored when House Speaker Paul D. Ryan of Wisconsin lamented"
