@@ -518,3 +518,9 @@ def test_according_to_inside_the_subject_names_the_source():
 def test_a_persons_email_or_statement_credits_the_person(text, name, role):
     speaker = _speaker(text)
     assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_name_with_a_quoted_nickname_is_whom_he_means():
+    text = ('A group marched in silence. Juan "Chico" Manriquez of Oakland carried one of the photos. '
+            '"I pretty much cried the whole parade," he said.')
+    assert _speaker(text).name == "Juan Manriquez"

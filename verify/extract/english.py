@@ -546,6 +546,8 @@ def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _CLAUSE_BREAK = re.compile(r"[\"“”]|''|\s[-–—]\s|—|;\s")
+_NICKNAMED = re.compile(r"\s*([A-Z][\w’'-]*[a-z])\s+[\"“‘'][A-Z][\w’'. -]{0,20}[\"”’']\s+([A-Z][\w’'-]*[a-z])"
+                        r"(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?=,|\s+[a-z])")
 _VIEWPOINT = re.compile(r"\s*(?:To|For)\s+((?:[a-z]+\s+|[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w’'-]*[a-z]),\s")
 
 
@@ -695,6 +697,10 @@ class EnglishRules:
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         """Who a sentence is about, so a later "he said" or an opening quotation can find them."""
+        nicknamed = _NICKNAMED.match(doc.text, lo, hi)
+        if nicknamed:  # 'Juan "Chico" Manriquez of Oakland carried one of the photos.'
+            return SpeakerRef(name=f"{nicknamed.group(1)} {nicknamed.group(2)}", kind="person",
+                              surface=nicknamed.group().strip())
         view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
         mark = _CLAUSE_BREAK.search(doc.text, lo, lo + min(hi - lo, 200))
         end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the first clause
