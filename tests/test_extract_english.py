@@ -524,3 +524,9 @@ def test_a_name_with_a_quoted_nickname_is_whom_he_means():
     text = ('A group marched in silence. Juan "Chico" Manriquez of Oakland carried one of the photos. '
             '"I pretty much cried the whole parade," he said.')
     assert _speaker(text).name == "Juan Manriquez"
+
+
+def test_a_past_participle_phrase_leads_the_sentence():
+    text = ('Flanked by Secret Service agents, Clinton stepped out of her motorcade near Stonewall and '
+            'said she was "proud."')
+    assert _speaker(text).name == "Clinton"

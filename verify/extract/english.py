@@ -140,7 +140,7 @@ _LEAD = re.compile(
     r"within|through|against|toward|towards|behind|beside|alongside|ahead|"
     r"reached|contacted|pressed|questioned|interviewed|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
-    r"[a-z]+ing)\b"
+    r"[a-z]+ing|[a-z]{3,}ed\s+(?:by|with|in|at|on|from|for|over|after|to|about))\b"
     r"(?:[^,.;\"“”]|(?-i:(?<=\b[A-Z])\.(?=[A-Z]\.|[\s,]))){0,150},\s+)+", re.I)  # "... sue the U.S. for ...,"
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "several",
                 "two", "three", "another", "other", "our", "my", "this", "that", "these", "those",
