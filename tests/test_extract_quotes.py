@@ -61,3 +61,24 @@ def test_an_ascii_pair_inside_guillemets_does_not_close_them():
 
 def test_a_stray_closing_mark_at_a_paragraph_end_is_no_quotation():
     assert _inner("وقالت إنها وجدت السعادة في حياتها مع زوجها”.\nوتابعت الصحيفة.") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ('ونظم المحتجون وقفة أمام البرلمان تحت شعار "لا للفساد في المؤسسات العامة ولا للمحسوبية في التوظيف بعد اليوم".', "ar"),
+    ('وأصدر الكاتب روايته الجديدة بعنوان "الطريق الطويل إلى المدينة التي لا تنام أبدا في الليل" عن دار النشر.', "ar"),
+    ('The ministry published a report entitled "The long road to recovery of the northern oil fields after the war" on Monday.', "en"),
+])
+def test_slogans_and_titles_are_named_not_said(text, language):
+    """A quotation the words before it call a title or a slogan is no quote of anybody."""
+    from verify.extract import extract
+
+    assert [s for s in extract(text, language=language) if s.kind == "quote"] == []
+
+
+def test_a_quote_after_a_title_is_still_a_quote():
+    from verify.extract import extract
+
+    text = ('وقال الوزير في ندوة بعنوان "مستقبل الطاقة" إن "الحكومة ستواصل العمل على تحسين الخدمات في كل المحافظات".')
+    quotes = [s for s in extract(text, language="ar") if s.kind == "quote"]
+    assert [q.quote for q in quotes] == ["الحكومة ستواصل العمل على تحسين الخدمات في كل المحافظات"]
+    assert quotes[0].speaker.name == "الوزير" or "الوزير" in (quotes[0].speaker.role or "")

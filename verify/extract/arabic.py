@@ -546,6 +546,8 @@ class ArabicRules:
 
     min_quote_words = 3
     unattributed_quote_words = 8
+    # A slogan or a title is named, not said: "تحت شعار "..."", "بعنوان "..."".
+    titled = re.compile(r"(?:تحت\s+(?:شعار|عنوان)|بعنوان|المعنون[ةه]?\s+بـ?|الموسوم[ةه]?\s+بـ?|شعار(?:ها|ه)?)\s*[:،,]?\s*$")
     names_keep_context = True
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:

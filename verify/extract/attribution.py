@@ -65,6 +65,8 @@ class Rules(Protocol):
 
     # Optional: ``gender(speaker) -> "f" | "m" | None`` from the name itself (a title, a first
     # name, a role such as "spokeswoman"); a module without it leaves pronouns genderless.
+    # Optional: ``titled``, a pattern matching words that end right before a quotation which
+    # names something ("تحت شعار"، "بعنوان"، "entitled"): such a quotation is no quote.
 
 
 _RECALL = 8  # how many earlier people a gendered pronoun may reach back to
@@ -134,6 +136,12 @@ class State:
                     next((p for p in earlier if self._gender(p) is None), self.person))
 
 
+def _titled(rules: Rules, text: str, lo: int, at: int) -> bool:
+    """Whether the words just before a quotation say it is a title or a slogan."""
+    pattern = getattr(rules, "titled", None)
+    return pattern is not None and pattern.search(text, max(lo, at - 40), at) is not None
+
+
 def _words(text: str) -> int:
     return len(_WORDS.findall(text))
 
@@ -194,6 +202,10 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
     for i, quote in enumerate(quotes):
         following = quotes[i + 1].open if i + 1 < len(quotes) else s_end
         words = quote.words(text)
+        if _titled(rules, text, boundary, quote.open):
+            # A report "entitled", a rally "تحت شعار": named, not said. The verb before it may
+            # still introduce the next quotation, as it does past a quoted name.
+            continue
         attribution = rules.before(doc, boundary, quote.open)
         start, end = quote.open, quote.close
         if attribution is not None:

@@ -570,6 +570,8 @@ class EnglishRules:
 
     min_quote_words = 1
     unattributed_quote_words = 8
+    titled = re.compile(r"\b(?:entitled|titled|headlined|under the (?:slogan|banner|title|headline))\s*[:,]?\s*$",
+                        re.IGNORECASE)
     names_keep_context = False
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
