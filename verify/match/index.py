@@ -131,10 +131,8 @@ class CandidateIndex:
     """
 
     def __init__(self, keys: Sequence[Keys], vocab: Vocabulary, prefilter: float = PREFILTER) -> None:
-        self.vocab = vocab
         self.prefilter = prefilter
-        self.cap = vocab.cap
-        n = len(keys)
+        cap, n = vocab.cap, len(keys)
         self._words = _incidence([k.words for k in keys], n)
         self._words_t = self._words.T.tocsr()
         self._nwords = np.diff(self._words.indptr)
@@ -143,11 +141,11 @@ class CandidateIndex:
         self._weight = np.asarray(self._stems.sum(axis=1), dtype=np.float64).ravel()
         grams = [trigrams(k.stems) if len(k.stems) <= SHORT else () for k in keys]
         self._ngrams = np.asarray([len(t) for t in grams], dtype=np.int32)
-        self._grams = _incidence(grams, n, cap=self.cap)
+        self._grams = _incidence(grams, n, cap=cap)
         self._grams_t = self._grams.T.tocsr()
-        self._ents = _incidence([k.entities for k in keys], n, cap=self.cap)
+        self._ents = _incidence([k.entities for k in keys], n, cap=cap)
         self._ents_t = self._ents.T.tocsr()
-        self._named = _incidence([[e for e in k.entities if e.startswith("e:")] for k in keys], n, cap=self.cap)
+        self._named = _incidence([[e for e in k.entities if e.startswith("e:")] for k in keys], n, cap=cap)
         self._named_t = self._named.T.tocsr()
 
     def candidates(self, groups: Sequence[int], new: np.ndarray | None = None) -> list[tuple[int, int, str]]:
