@@ -36,6 +36,7 @@ _MARKS = re.compile(r"[\"“”]|''")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "him", "them", "you", "its",
              "their", "our", "my", "who", "which", "that", "whom"}  # "said Beck, who said there were"
 _DETERMINERS = {"the", "a", "an"}  # "The judge": no name, its head noun stands in
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}  # "James B. Comey Jr.": the surname is Comey
 
 
 def fold_of(name: str) -> int:
@@ -87,17 +88,18 @@ def _inside_marks(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 
 def _surname(source: str) -> str:
     """The last capitalised word of the Source's name, before any apposition (", director
-    of ...") or place ("McCain of Arizona")."""
+    of ...") or place ("McCain of Arizona", "Gov. Terry E. Branstad of Iowa"), and not a
+    suffix ("Jr.")."""
     source, apposition = _head(source)
     if apposition:
         return _surname(apposition)  # "her senior policy adviser, Jake Sullivan": the apposition names
     person, _, _ = source.partition(" of ")  # "Senator John McCain of Arizona" -> McCain
-    if re.search(r"[A-Z][a-z]+\s+[A-Z][a-z]+", person) and not re.search(
+    if re.search(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+", person) and not re.search(
             r"(?:Secretary|Minister|Director|Governor|Chairman|President|Department|University|"
             r"Head|Chief|Member|Leader|Mayor|Attorney General)$", person):
         source = person
     caps = [re.sub(r"(?:[’']s?)?[,.]*$", "", w) for w in re.findall(r"[A-Z][\w’'.-]+", source)]
-    caps = [w for w in caps if w.lower() not in _PRONOUNS | _DETERMINERS]
+    caps = [w for w in caps if w.lower() not in _PRONOUNS | _DETERMINERS | _SUFFIXES]
     words = source.split()
     return (caps[-1] if caps else (words[-1] if words else "")).lower()
 
@@ -199,6 +201,8 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print K errors from folds 1-4")
     args = parser.parse_args()
     texts = sorted((POLNEAR / "text").glob("*.txt"))[: args.limit or None]
+    if not texts:
+        sys.exit(f"no PolNeAR articles in {POLNEAR / 'text'}: put ../shared beside the checkout or set VERIFY_CORPUS")
     anns = {}
     for ann in sorted((POLNEAR / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
