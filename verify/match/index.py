@@ -133,19 +133,20 @@ class CandidateIndex:
     def __init__(self, keys: Sequence[Keys], vocab: Vocabulary, prefilter: float = PREFILTER) -> None:
         self.prefilter = prefilter
         cap, n = vocab.cap, len(keys)
-        self._words = _incidence([k.words for k in keys], n)
+        self._words, _ = _incidence([k.words for k in keys], n)
         self._words_t = self._words.T.tocsr()
         self._nwords = np.diff(self._words.indptr)
         # Stems weighted by rarity: the pre-filter's overlap is an element-wise minimum of rows.
-        self._stems = _incidence([k.stems for k in keys], n, vocab.idf)
+        self._stems, _ = _incidence([k.stems for k in keys], n, vocab.idf)
         self._weight = np.asarray(self._stems.sum(axis=1), dtype=np.float64).ravel()
         grams = [trigrams(k.stems) if len(k.stems) <= SHORT else () for k in keys]
         self._ngrams = np.asarray([len(t) for t in grams], dtype=np.int32)
-        self._grams = _incidence(grams, n, cap=cap)
+        self._grams, _ = _incidence(grams, n, cap=cap)
         self._grams_t = self._grams.T.tocsr()
-        self._ents = _incidence([k.entities for k in keys], n, cap=cap)
+        self._ents, columns = _incidence([k.entities for k in keys], n, cap=cap)
         self._ents_t = self._ents.T.tocsr()
-        self._named = _incidence([[e for e in k.entities if e.startswith("e:")] for k in keys], n, cap=cap)
+        # Keys that name someone or something ("e:"), as opposed to numbers and dates (n:, d:)
+        self._named = self._ents[:, sorted(i for key, i in columns.items() if key.startswith("e:"))]
         self._named_t = self._named.T.tocsr()
 
     def candidates(self, groups: Sequence[int], new: np.ndarray | None = None) -> list[tuple[int, int, str]]:
@@ -182,9 +183,10 @@ class CandidateIndex:
 
 
 def _incidence(rows: Sequence[Iterable[str]], n: int, weight: Callable[[str], float] | None = None,
-               cap: int | None = None) -> sparse.csr_matrix:
-    """Groups × keys as a CSR matrix: ones, or ``weight(key)``; with ``cap``, only keys held by
-    more than one and at most ``cap`` groups (the others find no pair, or too many)."""
+               cap: int | None = None) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Groups × keys as a CSR matrix (ones, or ``weight(key)``) and each key's column; with
+    ``cap``, only keys held by more than one and at most ``cap`` groups (the others find no
+    pair, or too many)."""
     allowed: set[str] | None = None
     if cap is not None:
         df: dict[str, int] = {}
@@ -204,7 +206,8 @@ def _incidence(rows: Sequence[Iterable[str]], n: int, weight: Callable[[str], fl
                     data.append(weight(key))
         indptr[i + 1] = len(indices)
     values = np.asarray(data, dtype=np.float64) if weight is not None else np.ones(len(indices), dtype=np.int32)
-    return sparse.csr_matrix((values, np.asarray(indices, dtype=np.int32), indptr), shape=(n, max(1, len(column))))
+    matrix = sparse.csr_matrix((values, np.asarray(indices, dtype=np.int32), indptr), shape=(n, max(1, len(column))))
+    return matrix, column
 
 
 def _shared(matrix: sparse.csr_matrix, transposed: sparse.csr_matrix, rows: np.ndarray,
