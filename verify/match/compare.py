@@ -640,7 +640,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     """
     na, nb = _Text(a, norm_a), _Text(b, norm_b)
     cross = {script_of(na.text), script_of(nb.text)} == {"arabic", "latin"}
-    text_score, side_a, side_b = _said(na, nb, quote_a, quote_b, speaker_a, speaker_b, idf)
+    said_score, side_a, side_b = _said(na, nb, quote_a, quote_b, speaker_a, speaker_b, idf)
     quote_score = None
     if quote_a and quote_b:
         quote_score = _containment(quote_a, quote_b, idf)
@@ -649,7 +649,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
 
     # Numbers and dates only matter for pairs that share words or cross scripts; finding them
     # is the dearest step, and most candidate pairs are neither.
-    plausible = cross or max(text_score, quote_score or 0.0) >= _PLAUSIBLE
+    plausible = cross or max(said_score, quote_score or 0.0) >= _PLAUSIBLE
     nums_a = (_numbers(a) if plausible else ()) if numbers_a is None else list(numbers_a)
     nums_b = (_numbers(b) if plausible else ()) if numbers_b is None else list(numbers_b)
     dts_a = (_dates(a) if plausible else ()) if dates_a is None else list(dates_a)
@@ -666,7 +666,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
 
     extra: dict[str, float] = {}
     differences: list[dict] = []
-    if not cross and max(text_score, quote_score or 0.0) >= THRESHOLDS["contradicts"]:
+    if not cross and max(said_score, quote_score or 0.0) >= THRESHOLDS["contradicts"]:
         stems_a = {t.stem for t in side_a.tokens}
         stems_b = {t.stem for t in side_b.tokens}
         differences = find_differences(
@@ -694,7 +694,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
     # the difference is shown, but it is no contradiction, and no support either.
     over_time = bool(differences) and days is not None and days > _NEWS_CYCLE_DAYS and all(
         d["kind"] in ("number", "date") for d in differences)
-    same_words = ((quote_score if quote_score is not None else text_score) >= THRESHOLDS["same_words"]
+    same_words = ((quote_score if quote_score is not None else said_score) >= THRESHOLDS["same_words"]
                   and _in_order(quote_a or a, quote_b or b))
     if over_time:
         relation = "related"
@@ -704,7 +704,7 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         relation = "misattributed" if speakers_differ(speaker_a, speaker_b) else "same_quote"
     elif score >= THRESHOLDS["paraphrase"] and not cross:
         relation = "paraphrase"
-    elif score >= THRESHOLDS["related"] or (len(shared) >= 2 and (cross or text_score >= _PLAUSIBLE)):
+    elif score >= THRESHOLDS["related"] or (len(shared) >= 2 and (cross or said_score >= _PLAUSIBLE)):
         # The same names, places or figures in statements that share words: the same event.
         relation = "related"
     else:
@@ -717,5 +717,5 @@ def compare(a: str, b: str, *, language: str | None = None, speaker_a: Any = Non
         details["scorers"] = {name: round(v, 4) for name, v in extra.items()}
     if days is not None and days > _NEWS_CYCLE_DAYS:
         details["days_apart"] = days  # only when time changed something (and caches stay exact)
-    return Comparison(relation, min(1.0, score), quote_score, text_score, entity_score, details)
+    return Comparison(relation, min(1.0, score), quote_score, said_score, entity_score, details)
 
