@@ -178,6 +178,7 @@ def main() -> None:
     args = parser.parse_args()
     for size in args.sizes:
         path = Path(args.dir) / f"verify-bench-{size}.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
         if not (args.reuse and path.exists()):
             t = time.perf_counter()
             counts = generate(path, size)
