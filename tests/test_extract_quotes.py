@@ -2,6 +2,7 @@
 
 import pytest
 
+from verify.extract import extract
 from verify.extract.quotes import find_quotes
 from verify.extract.sentences import split_sentences
 
@@ -34,6 +35,13 @@ def test_marks_pair_within_a_paragraph_only():
 def test_a_quote_spanning_sentences_stays_in_one_sentence():
     text = 'He said: "We came. We saw. We left." Then he went home.'
     assert len(split_sentences(text)) == 2
+
+
+def test_a_question_keeps_its_speaker_named_with_an_apposition_after_it():
+    text = "The crowd was angry. “Why should we pay for their mistakes?” Miller, a retired worker, said."
+    assert len(split_sentences(text)) == 2
+    [quote] = [s for s in extract(text, language="en") if s.kind == "quote"]
+    assert quote.speaker.name == "Miller"
 
 
 def test_a_curly_quote_closed_by_an_ascii_mark_does_not_swallow_the_paragraph():
@@ -70,13 +78,11 @@ def test_a_stray_closing_mark_at_a_paragraph_end_is_no_quotation():
 ])
 def test_slogans_and_titles_are_named_not_said(text, language):
     """A quotation the words before it call a title or a slogan is no quote of anybody."""
-    from verify.extract import extract
 
     assert [s for s in extract(text, language=language) if s.kind == "quote"] == []
 
 
 def test_a_quote_after_a_title_is_still_a_quote():
-    from verify.extract import extract
 
     text = ('وقال الوزير في ندوة بعنوان "مستقبل الطاقة" إن "الحكومة ستواصل العمل على تحسين الخدمات في كل المحافظات".')
     quotes = [s for s in extract(text, language="ar") if s.kind == "quote"]

@@ -21,9 +21,11 @@ rev hon prof gov. dept est approx fig op e.g i.e etc a.m p.m u.s u.k u.n d.c r-n
 """.split())
 _END = re.compile(r"[.!?؟…]+(?:''|[\"”’»)\]'])*(?=\s)|\n+")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)\.$")
-# '"...?" Trump told ITV.' — the attribution after a closing quotation mark belongs to it
+# '"...?" Trump told ITV.', '"...?" Miller, a retired worker, said.' — the attribution after a
+# closing quotation mark belongs to it
 _ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:(?:[A-Z][\w’'.-]*|the|a|an|one|his|her)\s+){0,5}?(?:said|says|told|tells|added|adds|asked|"
+    r"\s*(?:(?:[A-Z][\w’'.-]*|the|a|an|one|his|her)\s+){0,5}?"
+    r"(?:[A-Z][\w’'.-]*,\s+(?:a|an|the)\s+[^,.!?\"“”]{1,60},\s+)?(?:said|says|told|tells|added|adds|asked|"
     r"asks|wrote|writes|explained|continued|continues|tweeted|argued|insisted|noted|replied|responded|"
     r"questioned|wondered|exclaimed|joked|quipped|shouted|yelled|declared|warned|recalled|added|"
     r"concluded|countered|observed|remarked|stated|announced|admitted|conceded)\b")
