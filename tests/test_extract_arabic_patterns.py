@@ -288,3 +288,10 @@ def test_a_quoted_name_after_the_verb_is_the_speaker_not_their_words():
     quotes = _quotes(text)
     assert [(q.quote, q.speaker.name) for q in quotes] == [
         ("إقرار المساواة في الإرث بين الرجل والمرأة ضرورة", "سعيدة شريف")]
+
+
+def test_a_noun_with_a_pronoun_in_a_relative_clause_is_no_speaker_of_the_participle():
+    text = ('وقال المغني فرانش مونتانا إن "الجمهور المغربي رائع جدا". وردا على سؤال عن الفنانة أحلام '
+            'التي أعلنت تنازلها عن أجرها، قائلا "أحتفظ بأعمال الخير لنفسي ولا يهمني الضوء".')
+    assert "فرانش مونتانا" in _quotes(text)[-1].speaker.name
+

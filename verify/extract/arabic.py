@@ -311,6 +311,7 @@ def _has_quote(text: str) -> bool:
 
 
 _PRONOUN_PREPOSITION = re.compile(r"(?:به|بها|بهم|له|لها|لهم|عنه|عنها|منه|منها)\s+(?=\S)")
+_SUFFIXED = re.compile(r"..(?:ها|هم|هما|هن)$")
 _NAME_SECOND = {"الدين", "الله", "الرحمن", "الاله", "الكريم", "الحق", "الرحيم", "العزيز", "الحميد"}
 
 
@@ -324,7 +325,7 @@ def _looks_like_name(norm: str, tokens: list[tuple[int, int]], at: int, alone: b
         return False
     words = [norm[s:e] for s, e in tokens]
     if alone and len(words) == 1:
-        return True
+        return not _SUFFIXED.search(words[0])  # أعلنت تنازلها: a noun with "her", not a name
     if "ال" + words[0] in TITLE_WORDS or "ال" + words[0] in _ROLES:
         return True  # للشيخ الطيب: the article fused with the preposition ل
     if words[0].startswith("ال") and len(words) > 1 and _NISBA.match(words[1]):
@@ -512,6 +513,8 @@ def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
     return None
 
 
+
+
 _PREPOSITIONS = {"علي", "الي", "في", "من", "عن", "مع", "لدي", "حول", "امام", "ضد"}  # علي: على, not Ali
 _WHILE = re.compile(r"(?:^|[\s,])و?(?:هو|هي|هم)\s*$")
 
@@ -557,7 +560,7 @@ class ArabicRules:
             return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، تحت شعار "...": a name, not words said
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
-            verbs = _speech_verbs(norm, nlo, match.start("w"))
+            verbs = [v for v in _speech_verbs(norm, nlo, match.start("w")) if not _in_relative(norm, v)]
             if verbs and not _has_quote(norm[verbs[-1].end():match.start("w")]):
                 # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first;
                 # "لفت رئيس الشبكة إلى أن الفريق ...، مؤكدا" names him before its أن
@@ -717,6 +720,13 @@ class ArabicRules:
             name = doc.orig(match.start("np"), match.end("np"))
             out.append(SpeakerRef(name=name, kind="media", surface=name))
         return out
+
+
+def _in_relative(norm: str, verb: re.Match) -> bool:
+    """``أحلام التي أعلنت تنازلها``: a verb in a relative clause tells about someone the sentence
+    names in passing; a participle later in the sentence goes with its main verb instead."""
+    before = norm[max(0, verb.start() - 12):verb.start()].split()
+    return bool(before) and before[-1] in _RELATIVES
 
 
 def _opinion_of(doc: Document, nlo: int, nhi: int) -> Attribution | None:
