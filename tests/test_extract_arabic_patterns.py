@@ -295,3 +295,8 @@ def test_a_noun_with_a_pronoun_in_a_relative_clause_is_no_speaker_of_the_partici
             'التي أعلنت تنازلها عن أجرها، قائلا "أحتفظ بأعمال الخير لنفسي ولا يهمني الضوء".')
     assert "فرانش مونتانا" in _quotes(text)[-1].speaker.name
 
+
+def test_said_in_it_credits_whoever_opens_the_sentence_when_no_document_is_theirs():
+    text = ('وشاركت المصممة المغربية سارة الزروالي في أسبوع الموضة بإسطنبول. ونشرت الزروالي عبر حسابها '
+            'على إنستغرام صورة أرفقتها بتعليق قالت فيه "يشرفني أن أمثل بلدي وثقافتي في إسطنبول".')
+    assert _quotes(text)[0].speaker.name == "الزروالي"

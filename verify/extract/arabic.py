@@ -475,8 +475,10 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
                          end: int, adjacent: bool) -> Attribution:
     if _IN_IT.match(doc.norm, np_start, np_end):
         author = _author_before(doc, doc.norm.rfind(".", 0, w_start) + 1, w_start)
+        author = author or _opening_subject(doc, w_start)  # نشرت الزروالي صورة بتعليق قالت فيه
         if author is not None:
             return Attribution(*doc.to_orig(w_start, end), speaker=author, adjacent=adjacent)
+        return Attribution(*doc.to_orig(w_start, end), follow="last", adjacent=adjacent)
     parsed = parse_speaker(doc, np_start, np_end)
     o_start, o_end = doc.to_orig(w_start, end)
     if isinstance(parsed, Attribution):
@@ -504,15 +506,47 @@ def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
             or _speech_verbs(norm, p_start, tokens[0].end()) and tokens[0].group() != "وادلي" \
             or not _known_head(norm, tokens[1].group(), tokens[1].start()):
         return None  # وقال إنه ...: that sentence spoke; وأدلى بصوته: it voted
-    end = _nominal_speaker_end(doc, tokens[1].start(), start - 1)
-    if end is None:
+    return _named_person(doc, tokens[1].start(), start - 1)
+
+
+def _named_person(doc: Document, start: int, end: int) -> SpeakerRef | None:
+    """The named person whose words open ``[start, end)`` (not a bare office), if any."""
+    np_end = _nominal_speaker_end(doc, start, end)
+    if np_end is None:
         return None
-    parsed = parse_speaker(doc, tokens[1].start(), end)
+    parsed = parse_speaker(doc, start, np_end)
     if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name != parsed.role:
         return parsed
     return None
 
 
+def _sentence_start(norm: str, at: int) -> int:
+    return max(norm.rfind(".", 0, at), norm.rfind("\n", 0, at)) + 1
+
+
+def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
+    """The named person the sentence holding ``at`` opens with, as Arabic news opens one: a
+    verb, then its subject (ونشرت الزروالي ...، وأنهى الحسين الوردي كلمته، عندما ولج سفيان),
+    perhaps after a time or place phrase and its comma (للعام الرابع، يستعد شفيق). What that
+    person then says, with no speech verb of its own, is theirs."""
+    norm = doc.norm
+    start = _sentence_start(norm, at)
+    clauses = [start]
+    comma = norm.find(",", start, at)
+    if comma != -1 and len(norm[start:comma].split()) <= 4:
+        clauses.append(comma + 1)
+    for clause in clauses:
+        lead = _SUBJECT_LEAD.match(norm, clause, at)
+        tokens = list(_TOKEN.finditer(norm, lead.end() if lead else clause, at))[:3]
+        if len(tokens) < 3 or _known_head(norm, tokens[0].group(), tokens[0].start()) \
+                or tokens[0].group() in _NOT_SPEAKER | _PREPOSITIONS or tokens[0].group().startswith("ال") \
+                or not _known_head(norm, tokens[1].group(), tokens[1].start()) \
+                or "," in norm[tokens[0].end():tokens[1].start()]:
+            continue
+        person = _named_person(doc, tokens[1].start(), at)
+        if person is not None:
+            return person
+    return None
 
 
 _PREPOSITIONS = {"علي", "الي", "في", "من", "عن", "مع", "لدي", "حول", "امام", "ضد"}  # علي: على, not Ali
