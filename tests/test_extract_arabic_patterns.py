@@ -300,3 +300,9 @@ def test_said_in_it_credits_whoever_opens_the_sentence_when_no_document_is_their
     text = ('وشاركت المصممة المغربية سارة الزروالي في أسبوع الموضة بإسطنبول. ونشرت الزروالي عبر حسابها '
             'على إنستغرام صورة أرفقتها بتعليق قالت فيه "يشرفني أن أمثل بلدي وثقافتي في إسطنبول".')
     assert _quotes(text)[0].speaker.name == "الزروالي"
+
+
+def test_a_participle_with_no_speech_verb_goes_with_the_subject_its_sentence_opens_with():
+    text = ('وقال رئيس الحكومة عبد الإله بن كيران إن "الحصيلة الحكومية مشرفة جدا". وأنهى الحسين الوردي '
+            'كلمته باللهجة الريفية قائلا: "سأختم كلمتي بجملة أو جملتين بالأمازيغية".')
+    assert _quotes(text)[-1].speaker.name == "الحسين الوردي"

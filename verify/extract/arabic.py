@@ -236,7 +236,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
                     t_end += 1
                 if t_end > split:
                     title = (tokens[split][0], tokens[t_end - 1][1])
-                n_end = _name_end(norm, tokens, t_end)
+                n_end = _name_end(doc, tokens, t_end)
                 if t_end < len(tokens) and norm[tokens[t_end][0]:tokens[t_end][1]] in _OFFICE_MODIFIERS:
                     role, title, n_end = role or (s, e), None, t_end  # "النقيب السابق للجمعية": an office
                 if name is None and n_end > t_end:
@@ -248,7 +248,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         elif _is_org(norm, tokens) and not (role or name or org):
             org = (s, _relative_cut(norm, tokens, e))
         elif (first or role) and not name:
-            n_end = _name_end(norm, tokens, 0)
+            n_end = _name_end(doc, tokens, 0)
             object_follows = False
             if not role and not (n_end == len(tokens) and _appositive_follows(norm, seg_start, end)) \
                     and not _looks_like_name(norm, tokens[:n_end], s, alone=n_end == len(tokens)):
@@ -311,6 +311,7 @@ def _has_quote(text: str) -> bool:
 
 
 _PRONOUN_PREPOSITION = re.compile(r"(?:به|بها|بهم|له|لها|لهم|عنه|عنها|منه|منها)\s+(?=\S)")
+_POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$")  # كلمته، حكومتها: original text, ة unfolded
 _SUFFIXED = re.compile(r"..(?:ها|هم|هما|هن)$")
 _NAME_SECOND = {"الدين", "الله", "الرحمن", "الاله", "الكريم", "الحق", "الرحيم", "العزيز", "الحميد"}
 
@@ -372,14 +373,16 @@ def _is_role(word: str, feminine: bool = False) -> bool:
     return any(f in _ROLES or (f.startswith("ال") and f[2:] in _ROLES) for f in forms)
 
 
-def _name_end(norm: str, tokens: list[tuple[int, int]], start: int) -> int:
+def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
     """End (exclusive token index) of a personal name starting at ``start``: at most four
-    words, stopping at a role word (``أستاذ``), a relative (``الذي``) or a preposition."""
+    words, stopping at a role word (``أستاذ``), a relative (``الذي``), a preposition or a noun
+    with a possessive (``وأنهى الحسين الوردي كلمته``: names end in ة, not in ته)."""
+    norm = doc.norm
     end = start
     while end < len(tokens) and end - start < 4:
         word = norm[tokens[end][0]:tokens[end][1]]
         if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
-                or word[:1] in "(0123456789":
+                or word[:1] in "(0123456789" or end > start and _POSSESSED.search(doc.orig(*tokens[end])):
             break
         end += 1
     return end
@@ -513,7 +516,8 @@ def _named_person(doc: Document, start: int, end: int) -> SpeakerRef | None:
     """The named person whose words open ``[start, end)`` (not a bare office), if any."""
     np_end = _nominal_speaker_end(doc, start, end)
     if np_end is None:
-        return None
+        comma = doc.norm.find(",", start, end)
+        np_end = end if comma == -1 else comma  # the name's own end: ته, a preposition, four words
     parsed = parse_speaker(doc, start, np_end)
     if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name != parsed.role:
         return parsed
@@ -610,6 +614,12 @@ class ArabicRules:
                     named.adjacent = True
                     return named
             o_start, o_end = doc.to_orig(match.start("w"), nhi)
+            if not verbs and not _speech_verbs(norm, _sentence_start(norm, nlo), match.start("w")):
+                # وأنهى الحسين الوردي كلمته باللهجة الريفية قائلا: the participle goes with the
+                # sentence's own subject, whatever its verb, not with the last one who spoke
+                subject = _opening_subject(doc, match.start("w"))
+                if subject is not None:
+                    return Attribution(o_start, o_end, speaker=subject, adjacent=True)
             return Attribution(o_start, o_end, follow="last", adjacent=True)
         opinion = _opinion_of(doc, nlo, nhi)
         if opinion is not None:
