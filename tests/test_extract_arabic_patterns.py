@@ -306,3 +306,11 @@ def test_a_participle_with_no_speech_verb_goes_with_the_subject_its_sentence_ope
     text = ('وقال رئيس الحكومة عبد الإله بن كيران إن "الحصيلة الحكومية مشرفة جدا". وأنهى الحسين الوردي '
             'كلمته باللهجة الريفية قائلا: "سأختم كلمتي بجملة أو جملتين بالأمازيغية".')
     assert _quotes(text)[-1].speaker.name == "الحسين الوردي"
+
+
+def test_a_long_quotation_without_speech_verb_is_the_words_of_the_sentence_subject():
+    text = ('وقال الناشط سعيد بنجبلي إن "أي شخص لن يتجرأ على الإفطار إذا كان لديه شك". للعام الرابع، '
+            'يستعد شفيق لممارسة ما يعتبره حقا طبيعيا، «أنا من الشباب الذين التزموا بالتدين لأقصى '
+            'الحدود في مرحلة المراهقة». ويختار سفيان الإفطار بعيدا عن أسرته تحت شعار "الحرية الفردية".')
+    quotes = _quotes(text)
+    assert [q.speaker.name for q in quotes] == ["سعيد بنجبلي", "شفيق"]

@@ -125,6 +125,11 @@ GIVEN_NAMES = set(normalize_text("""
 عماد إيهاب أسامة ماجد سلمان تميم عبدالعزيز عبدالرحمن نزار بهاء ضياء شاكر ثامر عدنان غازي
 عائشة فاطمة خديجة مريم زينب نادية سعاد ليلى أمينة حليمة نزهة بثينة آمنة نبيلة سميرة لطيفة رشيدة
 مليكة نعيمة حنان إدريس لحسن الحسين الحسن عبد الإله سعيد المصطفى إلياس نبيل ادريس
+سفيان شفيق رضوان رضا عصام حمزة أنس زكرياء زكريا يونس أيوب بلال توفيق مراد المهدي مهدي يحيى
+موسى عيسى داود سليمان هارون طه معاذ حاتم أشرف لطفي فتحي مجدي حمدي صبري رمزي وائل بسام غسان
+مروان رياض منصور نادر جواد زهير عبدالرحيم عبدالكريم عبداللطيف عبدالحق عبدالمجيد عبدالقادر
+عبدالسلام عبدالواحد عبدالحميد عبدالرزاق خليل فارس محسن هاني تامر شادي رامي سامر عمرو نوفل
+سارة سلمى سلوى هند نوال سناء كريمة لبنى خولة حسناء شيماء غيثة ثريا رانيا ريم
 """).split())
 
 
@@ -312,6 +317,7 @@ def _has_quote(text: str) -> bool:
 
 _PRONOUN_PREPOSITION = re.compile(r"(?:به|بها|بهم|له|لها|لهم|عنه|عنها|منه|منها)\s+(?=\S)")
 _POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$")  # كلمته، حكومتها: original text, ة unfolded
+_PURPOSE = re.compile(r"[لب][مت]\S{4,}")  # يستعد شفيق لممارسة، بمناسبة: a verbal noun after ل/ب
 _SUFFIXED = re.compile(r"..(?:ها|هم|هما|هن)$")
 _NAME_SECOND = {"الدين", "الله", "الرحمن", "الاله", "الكريم", "الحق", "الرحيم", "العزيز", "الحميد"}
 
@@ -375,14 +381,16 @@ def _is_role(word: str, feminine: bool = False) -> bool:
 
 def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
     """End (exclusive token index) of a personal name starting at ``start``: at most four
-    words, stopping at a role word (``أستاذ``), a relative (``الذي``), a preposition or a noun
-    with a possessive (``وأنهى الحسين الوردي كلمته``: names end in ة, not in ته)."""
+    words, stopping at a role word (``أستاذ``), a relative (``الذي``), a preposition, a noun
+    with a possessive (``وأنهى الحسين الوردي كلمته``: names end in ة, not in ته) or a verbal
+    noun after ل or ب (``يستعد شفيق لممارسة``)."""
     norm = doc.norm
     end = start
     while end < len(tokens) and end - start < 4:
         word = norm[tokens[end][0]:tokens[end][1]]
         if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
-                or word[:1] in "(0123456789" or end > start and _POSSESSED.search(doc.orig(*tokens[end])):
+                or word[:1] in "(0123456789" \
+                or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)):
             break
         end += 1
     return end
@@ -582,6 +590,9 @@ def _while_saying(doc: Document, w_start: int) -> SpeakerRef | None:
     return None
 
 
+_QUOTATION = re.compile(r".(?P<words>[^\"“”«»\n]*)")  # from an opening mark to the next mark
+
+
 class ArabicRules:
     """Attribution rules for Arabic (Modern Standard, as news agencies write it)."""
 
@@ -752,7 +763,16 @@ class ArabicRules:
         return out
 
     def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
-        return None  # Arabic names its speakers with verbs and participles, found by before()
+        """A long quotation with no speech verb in its sentence (يستعد شفيق لممارسة ...، «أنا
+        من الشباب ...») is the words of the person the sentence opens with; short ones there
+        are terms the narration borrows."""
+        norm = doc.norm
+        nhi = doc.to_norm(hi)
+        if _speech_verbs(norm, _sentence_start(norm, nhi), nhi) \
+                or len(_QUOTATION.match(doc.text, hi).group("words").split()) < self.unattributed_quote_words:
+            return None
+        subject = _opening_subject(doc, nhi)
+        return None if subject is None else Attribution(lo, hi, speaker=subject)
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         return None  # Arabic continues speakers by participles and verbs, handled in before()
