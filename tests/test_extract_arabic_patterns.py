@@ -314,3 +314,12 @@ def test_a_long_quotation_without_speech_verb_is_the_words_of_the_sentence_subje
             'الحدود في مرحلة المراهقة». ويختار سفيان الإفطار بعيدا عن أسرته تحت شعار "الحرية الفردية".')
     quotes = _quotes(text)
     assert [q.speaker.name for q in quotes] == ["سعيد بنجبلي", "شفيق"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال الفنان أمينوكس إن "الألبوم الجديد جاهز". ولأن الملك محمد السادس تولى علاج أمينوكس، أوضح '
+     'الأخير قائلا "سيدنا هو الأول الذي يقف إلى جانب الفنانين".', "أمينوكس"),
+    ('والتقى الوزير محمد البدري بالمخرج عزيز شلح. وقال هذا الأخير إن "الأغنية ستصور في المغرب".', "عزيز شلح"),
+])
+def test_the_latter_is_the_person_named_last(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -482,8 +482,39 @@ def _author_before(doc: Document, lo: int, at: int) -> SpeakerRef | None:
     return parsed
 
 
+_LATTER = re.compile(r"(?:هذا\s+|هذه\s+)?(?:الاخير|الاخيره)\s*$")
+
+
+def _latter(doc: Document, at: int) -> SpeakerRef | None:
+    """Whom ``الأخير`` ("the latter") means: the person named last before ``at``, in this
+    sentence or the one before (ولأن الملك محمد السادس تولى علاج أمينوكس، أوضح الأخير)."""
+    norm = doc.norm
+    start = _sentence_start(norm, max(0, _sentence_start(norm, at) - 1))
+    tokens = list(_TOKEN.finditer(norm, start, at))
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group()
+        if word not in GIVEN_NAMES and (word in _NOT_OBJECT or _ROLES & {word, "ال" + word} or not (
+                _named_before(norm, word, tokens[i].start())
+                or re.search(_B + r"(?:" + _VERB_FORMS + r")\s+" + re.escape(word) + _E, norm))):
+            continue  # a person's name: a given name, or a word the text names or makes speak
+        first = i - 1 if i and tokens[i - 1].group() in GIVEN_NAMES else i
+        last = i + 1 if word in GIVEN_NAMES and i + 1 < len(tokens) else i  # محمد البدري
+        end = tokens[last].end()
+        while norm[end - 1] in ".:;!?()":
+            end -= 1
+        parsed = parse_speaker(doc, tokens[first].start(), end)
+        if isinstance(parsed, SpeakerRef) and parsed.kind == "person":
+            return parsed
+    return None
+
+
 def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int,
                          end: int, adjacent: bool) -> Attribution:
+    np_start, np_end = _strip_np(doc, np_start, np_end)
+    if _LATTER.fullmatch(doc.norm, np_start, np_end):
+        latter = _latter(doc, w_start)
+        if latter is not None:
+            return Attribution(*doc.to_orig(w_start, end), speaker=latter, adjacent=adjacent)
     if _IN_IT.match(doc.norm, np_start, np_end):
         author = _author_before(doc, doc.norm.rfind(".", 0, w_start) + 1, w_start)
         author = author or _opening_subject(doc, w_start)  # نشرت الزروالي صورة بتعليق قالت فيه
@@ -617,7 +648,7 @@ class ArabicRules:
                 connector = _TAIL_CONNECTOR.search(norm, verb.end(), match.start("w"))
                 np_end = connector.start() if connector else match.start("w")
                 named = self._subject_first(doc, nlo, verb, nhi, known_only=True)
-                if named.speaker is None:  # الخماس انتقدت الأصوات ...، موضحة: the subject first
+                if named.speaker is None or _LATTER.fullmatch(norm, *_strip_np(doc, verb.end(), np_end)):  # الخماس انتقدت الأصوات ...، موضحة: the subject first
                     named = _speaker_attribution(doc, verb.start(), verb.end(), np_end, nhi, True)
                 if named.speaker is None:
                     named = self._subject_first(doc, nlo, verb, nhi)
