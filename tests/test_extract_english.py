@@ -530,3 +530,14 @@ def test_a_past_participle_phrase_leads_the_sentence():
     text = ('Flanked by Secret Service agents, Clinton stepped out of her motorcade near Stonewall and '
             'said she was "proud."')
     assert _speaker(text).name == "Clinton"
+
+
+def test_she_never_means_a_man():
+    text = 'Sen. Bernie Sanders spoke first at the rally in Iowa. "It just came out of my mouth," she said.'
+    assert _speaker(text) is None
+
+
+def test_his_own_pronoun_shows_a_man_so_she_goes_back_to_the_woman():
+    text = ('Brenda Johnson also railed against immigrants at the rally, where Buck Sexton spoke. Sexton '
+            'then threw up his hands in mock exasperation. "They should speak English in public," she said.')
+    assert _speaker(text).name == "Brenda Johnson"

@@ -65,6 +65,8 @@ class Rules(Protocol):
 
     # Optional: ``gender(speaker) -> "f" | "m" | None`` from the name itself (a title, a first
     # name, a role such as "spokeswoman"); a module without it leaves pronouns genderless.
+    # Optional: ``shown_gender(doc, lo, hi, subject) -> "f" | "m" | None``, what the sentence
+    # about a person shows of them ("Sexton then threw up his hands").
     # Optional: ``titled``, a pattern matching words that end right before a quotation which
     # names something ("تحت شعار"، "بعنوان"، "entitled"): such a quotation is no quote.
 
@@ -92,7 +94,9 @@ class State:
         elif follow == "last":
             speaker = self.last
         elif follow == "person":
-            speaker = self._person(attribution.gender) or self.last
+            speaker = self._person(attribution.gender)
+            if speaker is None and self._fits(self.last, attribution.gender):
+                speaker = self.last
         else:
             noun = normalize_text(follow.split(":", 1)[1])
             noun = noun[2:] if noun.startswith("ال") else noun
@@ -112,13 +116,13 @@ class State:
 
     def meet(self, speaker: SpeakerRef) -> None:
         """A named person the narration turns to: whom a later "he" most likely means."""
-        gender = self.gender_of(speaker) or self._gender(speaker)
+        gender = self.gender_of(speaker) or self.gender_known(speaker)
         if gender:
             self.genders[speaker.name] = gender
         self.person = speaker
         self.people = [p for p in self.people if p.name != speaker.name][-_RECALL + 1:] + [speaker]
 
-    def _gender(self, speaker: SpeakerRef) -> str | None:
+    def gender_known(self, speaker: SpeakerRef) -> str | None:
         """What the report showed of this name, or of the latest full name a bare surname
         stands for ("Clinton" after "Hillary Clinton", not after "Bill Clinton")."""
         if speaker.name in self.genders or " " in speaker.name:
@@ -126,14 +130,22 @@ class State:
         full = next((p for p in reversed(self.people) if p.name.split()[-1] == speaker.name), None)
         return full and self.genders.get(full.name)
 
+    def _fits(self, speaker: SpeakerRef | None, gender: str | None) -> bool:
+        """Whether a pronoun of this gender may mean this speaker: not a person the report
+        has shown to be of the other gender."""
+        if speaker is None or gender is None:
+            return speaker is not None
+        return speaker.kind in ("person", "anonymous") and self.gender_known(speaker) in (None, gender)
+
     def _person(self, gender: str | None) -> SpeakerRef | None:
         """The last named person, unless the pronoun's gender rules them out ("she said" after
-        Bernie Sanders spoke): then the latest earlier person of that gender, or of none known."""
-        if gender is None or self.person is None or self._gender(self.person) in (None, gender):
+        Bernie Sanders spoke): then the latest earlier person of that gender, or of none known;
+        nobody rather than a man for "she"."""
+        if self.person is None or self._fits(self.person, gender):
             return self.person
         earlier = [p for p in reversed(self.people) if p is not self.person]
-        return next((p for p in earlier if self._gender(p) == gender),
-                    next((p for p in earlier if self._gender(p) is None), self.person))
+        return next((p for p in earlier if self.gender_known(p) == gender),
+                    next((p for p in earlier if self.gender_known(p) is None), None))
 
 
 def _titled(rules: Rules, text: str, lo: int, at: int) -> bool:
@@ -183,6 +195,10 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
             state.subject_sentence = index
             if subject.kind == "person" and subject.name != subject.role:
                 state.meet(subject)  # "he" is whom the narration last turned to, speaker or not
+                shown = getattr(rules, "shown_gender", None)
+                gender = shown and shown(doc, s_start, s_end, subject)
+                if gender and state.gender_known(subject) is None:
+                    state.genders[subject.name] = gender  # "Trump threw up his hands": a man
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside, next_end)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)

@@ -551,6 +551,10 @@ _NICKNAMED = re.compile(r"\s*([A-Z][\w’'-]*[a-z])\s+[\"“‘'][A-Z][\w’'. -
 _VIEWPOINT = re.compile(r"\s*(?:To|For)\s+((?:[a-z]+\s+|[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w’'-]*[a-z]),\s")
 
 
+_SHOWN_WORDS = re.compile(r"\b(he|his|himself|she|herself)\b|(?<![.!?]\s)\b[A-Z][\w’'-]*|[\"“”]")
+_SHOWN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
+
+
 def _looks_like_person(text: str, speaker: SpeakerRef, before: int) -> bool:
     """Whether a sentence's subject is a person a later "he" may mean: a title, a full name
     ("Bernie Sanders"), or a surname already given in full earlier in the report."""
@@ -696,6 +700,21 @@ class EnglishRules:
             return "m"
         first = speaker.name.split()[0].lower() if len(speaker.name.split()) > 1 else ""
         return "f" if first in _FEMALE_NAMES else "m" if first in _MALE_NAMES else None
+
+    def shown_gender(self, doc: Document, lo: int, hi: int, subject: SpeakerRef) -> str | None:
+        """"m" or "f" when the sentence about ``subject`` goes on with their own pronoun before
+        naming anyone else ("Trump then threw up his hands", "Clinton, for her part, sided"):
+        what lets a later "she said" skip him."""
+        at = doc.text.find(subject.surface or subject.name, lo, hi)
+        if at < 0:
+            return None
+        at += len(subject.surface or subject.name)
+        for word in _SHOWN_WORDS.finditer(doc.text, at, hi):
+            if word.group(1):
+                return _SHOWN_GENDER[word.group(1).lower()]
+            if word.group().strip() not in ("I", "The", "A", "An"):
+                return None  # another name, or a quotation: their pronoun may be someone else's
+        return None
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
         """Who a sentence is about, so a later "he said" or an opening quotation can find them."""
