@@ -323,3 +323,13 @@ def test_a_long_quotation_without_speech_verb_is_the_words_of_the_sentence_subje
 ])
 def test_the_latter_is_the_person_named_last(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('نوه الوزير الحسين الوردي بحصيلة الحكومة، ودعا المواطنين والمواطنات إلى التصويت على "الأحزاب '
+     'الوطنية الجادة والمعقولة من أجل مواصلة الإصلاح".', "الحسين الوردي"),
+    ('أما الشيخ الكتاني فقد أورد تدوينة يشيد فيها بصديقه، كما نفى عنه تهمة الغلو قائلا "تحدث كثير من '
+     'الناس عن صديقنا القديم".', "الكتاني"),
+])
+def test_a_verb_joined_to_an_earlier_one_keeps_its_subject(text, name):
+    assert name in _quotes(text)[-1].speaker.name

@@ -650,6 +650,7 @@ class ArabicRules:
                 named = self._subject_first(doc, nlo, verb, nhi, known_only=True)
                 if named.speaker is None or _LATTER.fullmatch(norm, *_strip_np(doc, verb.end(), np_end)):  # الخماس انتقدت الأصوات ...، موضحة: the subject first
                     named = _speaker_attribution(doc, verb.start(), verb.end(), np_end, nhi, True)
+                    named = self._continued(doc, verb, np_end, named)
                 if named.speaker is None:
                     named = self._subject_first(doc, nlo, verb, nhi)
                 if named.speaker is not None:
@@ -691,6 +692,7 @@ class ArabicRules:
                     if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
                                                            nhi, adjacent)
+                        attribution = self._continued(doc, verb, np_end, attribution)
                         if attribution.speaker is None and attribution.follow == "last":
                             # "أما مريم بلكلوش ... فقالت لفرانس برس": no speaker after the verb
                             subject = self._subject_first(doc, nlo, verb, nhi, known_only=True)
@@ -702,12 +704,40 @@ class ArabicRules:
                     else:
                         attribution = self._subject_first(doc, nlo, verb, nhi)
                         attribution.adjacent = adjacent
-                        return attribution
+                        return self._continued(doc, verb, np_end, attribution)
         match = _RELAY.search(norm, nlo, nhi)
         if match:
             return _speaker_attribution(doc, match.start("w"), match.start("np"), match.end("np"),
                                         nhi, True)
         return None
+
+    def _continued(self, doc: Document, verb: re.Match, np_end: int, found: Attribution) -> Attribution:
+        """``نوه الحسين الوردي ب...، ودعا المواطنين إلى``, ``وأشار متابع آخر إلى ... وكتب``:
+        a speech verb joined by و, ف, كما or ثم to an earlier one in its sentence keeps that
+        verb's subject, unless a speaker the tables know follows it (وقال الوزير)."""
+        norm = doc.norm
+        start = _sentence_start(norm, verb.start())
+        before = norm[max(start, verb.start() - 8):verb.start()].split()
+        if verb.start() == verb.start("verb") and not (before and before[-1] in ("كما", "ثم", "وكما")):
+            return found
+        words = norm[verb.end():np_end].replace(",", " ").split()
+        if found.speaker is not None and words and (_known_head(norm, words[0], verb.end())
+                                                    or words[0] in _MEDIA):
+            return found
+        earlier = [v for v in _speech_verbs(norm, start, verb.start()) if not _in_relative(norm, v)]
+        if not earlier or _has_quote(norm[earlier[-1].end():verb.start()]):
+            return found
+        first = earlier[-1]
+        cut = re.search(r",|\s(?:الي|علي|عن|في|ان|بان|انه)\s", norm[first.end():verb.start()])
+        np_stop = first.end() + cut.start() if cut else verb.start()
+        parsed = parse_speaker(doc, first.end(), np_stop)
+        head = norm[first.end():np_stop].split()
+        if not (isinstance(parsed, SpeakerRef) and head and _known_head(norm, head[0], first.end())
+                or isinstance(parsed, SpeakerRef) and len(head) <= 3):
+            parsed = self._subject_first(doc, start, first, first.end(), known_only=True).speaker
+        if parsed is None:
+            return found
+        return Attribution(found.start, found.end, speaker=parsed, adjacent=found.adjacent)
 
     def _subject_first(self, doc: Document, nlo: int, verb: re.Match, nhi: int,
                        known_only: bool = False) -> Attribution:
