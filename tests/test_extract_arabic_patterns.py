@@ -333,3 +333,9 @@ def test_the_latter_is_the_person_named_last(text, name):
 ])
 def test_a_verb_joined_to_an_earlier_one_keeps_its_subject(text, name):
     assert name in _quotes(text)[-1].speaker.name
+
+
+def test_a_follower_is_a_speaker_not_a_participle():
+    text = ('وكتب أحد المعجبين على مواقع التواصل الاجتماعي "أجمل لقطة في كأس العالم تحت الأمطار". وأشار '
+            'متابع آخر إلى تصرف رئيسة كرواتيا وكتب "بدت رئيسة كرواتيا لطيفة رغم قلبها المنكسر بالهزيمة".')
+    assert _quotes(text)[-1].speaker.name == "متابع آخر"
