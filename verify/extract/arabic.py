@@ -689,8 +689,9 @@ class ArabicRules:
             if not _has_quote(tail) and len(tail.split()) <= 30:
                 np_end = connector.start() if connector else nhi
                 after_connector = norm[connector.end():nhi].split() if connector else []
-                if len(after_connector) <= 12:
-                    adjacent = len(after_connector) <= 2
+                colon = norm[nlo:nhi].rstrip().endswith(":")  # كما ذكر بأن ...، فمرحبا بها : "..."
+                if len(after_connector) <= 12 or colon:
+                    adjacent = len(after_connector) <= 2 or colon
                     if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
                                                            nhi, adjacent)
