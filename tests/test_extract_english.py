@@ -541,3 +541,9 @@ def test_his_own_pronoun_shows_a_man_so_she_goes_back_to_the_woman():
     text = ('Brenda Johnson also railed against immigrants at the rally, where Buck Sexton spoke. Sexton '
             'then threw up his hands in mock exasperation. "They should speak English in public," she said.')
     assert _speaker(text).name == "Brenda Johnson"
+
+
+def test_a_first_name_after_a_kinship_role_is_a_person():
+    text = ('Sen. Bernie Sanders spoke first. But his wife, Jane, offered a preview of his thinking '
+            'in an interview. "We will continue no matter what," she said.')
+    assert _speaker(text).name == "Jane"

@@ -558,8 +558,9 @@ _SHOWN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "
 def _looks_like_person(text: str, speaker: SpeakerRef, before: int) -> bool:
     """Whether a sentence's subject is a person a later "he" may mean: a title, a full name
     ("Bernie Sanders"), or a surname already given in full earlier in the report."""
-    if speaker.title:
-        return True
+    if speaker.title or speaker.role and any(w.lower() in _FEMALE_WORDS | _MALE_WORDS | _PERSON_HEADS
+                                             for w in speaker.role.split()[-1:]):
+        return True  # "his wife, Jane": a first name alone, but the role says who she is
     words = speaker.name.split()
     if not words or speaker.name == speaker.role or _CALENDAR.match(words[0]) \
             or words[0] in _NOT_SUBJECT or _ORG.search(speaker.name) or _MEDIA.search(speaker.name):
