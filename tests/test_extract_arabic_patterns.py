@@ -346,3 +346,9 @@ def test_a_colon_before_a_short_quotation_reaches_back_to_the_speech_verb():
             'وسيظل يدعمها في السنوات المقبلة، وإذا كانت هناك انتقادات من المعارضة فمرحبا بها: "ويارب تكون معقولة".')
     quotes = _quotes(text)
     assert [(q.quote, q.speaker.name) for q in quotes][-1] == ("ويارب تكون معقولة", "الحسين الوردي")
+
+
+def test_a_verb_then_its_subject_then_li_and_the_present_names_the_speaker():
+    text = ('وقال رئيس المحكمة لحسن الطلفي إن "الملف جاهز للمداولة". وتراجع المحامي محمد زيان عن مزاعمه، '
+            'حيث عاد زيان ليقول بعد كشف مزاعمه داخل القاعة "أنا لا أناقش الوقائع".')
+    assert _quotes(text)[-1].speaker.name.endswith("زيان")

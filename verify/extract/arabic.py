@@ -30,6 +30,9 @@ _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "و�
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
     "يقولون", "يؤكدون", "يضيفون", "يوضحون", "يرون", "يعتبرون", "يشيرون",
     "جاء في", "ورد في", "تسائل", "تساءلت",  # وجاء في بلاغ الوفد أن: the document speaks
+    # عاد زيان ليقول، خرج الوزير ليؤكد: ل with the present, after the verb and its subject
+    "ليقول", "لتقول", "ليضيف", "لتضيف", "ليؤكد", "لتؤكد", "ليوضح", "لتوضح", "ليعلن", "لتعلن",
+    "ليشير", "لتشير", "ليختم", "لتختم", "ليخلص", "لتخلص",
 }, key=len, reverse=True))
 # A speech verb (قال، وأكدت، فقد أعلن): here it opens an attribution; for entities it ends a name.
 SPEECH_VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
@@ -43,9 +46,12 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
     is "between"."""
     return [m for m in SPEECH_VERB.finditer(norm, lo, hi)
             if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)
+            and not (m.start() == m.start("verb") and _NOUN_BEFORE.search(norm, max(0, m.start() - 8), m.start()))
             and not (m.group("verb") in ("جاء في", "ورد في", "بين") and _WHAT.search(norm, 0, m.start()))]
 
 
+# بعد كشف مزاعمه، عند ذكر اسمه: after a preposition the verb's spelling is its verbal noun
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:بعد|قبل|عند|اثر|عقب|دون|بدون|خلال)\s+$")
 _WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in"; ما بين: between
 
 
@@ -752,6 +758,8 @@ class ArabicRules:
         """
         norm = doc.norm
         clause = max(norm.rfind(".", nlo, verb.start()) + 1, nlo)
+        while clause < verb.start() and norm[clause] in " ,":
+            clause += 1  # "..."، حيث عاد زيان ليقول: the clause after a quotation
         lead = _SUBJECT_LEAD.match(norm, clause, verb.start())
         s = lead.end() if lead else clause
         first = _TOKEN.match(norm, s, verb.start())
@@ -759,6 +767,11 @@ class ArabicRules:
                 and not _known_head(norm, first.group()[1:], s):
             s = first.end()  # وتماهت موريسون، كما تقول: the sentence's own verb, then its subject
         subject = norm[s:verb.start()].strip(" ,")
+        words = subject.split()
+        if len(words) > 1 and not _known_head(norm, words[0], s) and _known_head(norm, words[1], s) \
+                and words[0] not in _NOT_SPEAKER | _PREPOSITIONS and not words[0].startswith(("ال", "ب")):
+            s = norm.find(words[1], s)  # حيث عاد زيان ليقول: the first word is a verb, then its subject
+            subject = norm[s:verb.start()].strip(" ,")
         if known_only and subject and not _known_head(norm, subject.split()[0], s) \
                 or _INDIRECT_CONN.search(subject) or _speech_verbs(subject, 0, len(subject)):
             subject = ""  # وبعدما سجل أن العملية تحسنت، اعتبر: a clause before the verb, no subject
