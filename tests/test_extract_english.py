@@ -547,3 +547,9 @@ def test_a_first_name_after_a_kinship_role_is_a_person():
     text = ('Sen. Bernie Sanders spoke first. But his wife, Jane, offered a preview of his thinking '
             'in an interview. "We will continue no matter what," she said.')
     assert _speaker(text).name == "Jane"
+
+
+def test_a_name_between_commas_before_said_is_the_speaker_not_the_topic():
+    text = ('Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.” '
+            '“So afterwards, his supporters feel justified,” he said.')
+    assert [q.speaker.name for q in _quotes(text)] == ["Sexton", "Sexton"]

@@ -471,7 +471,10 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
             start = max(start, at + len(mark))
     clause = start
     lead = _NAME.match(text, start, verb_start)
-    if lead and text.startswith(",", lead.end()) and lead.group().split()[0] not in _NOT_SUBJECT:
+    aside = lead and re.compile(r",\s*(" + _NAME.pattern + r")\s*$").match(text, lead.end(), verb_start)
+    if aside and aside.group(1).split()[0] not in _NOT_SUBJECT | _CONNECTIVES and not _CALENDAR.match(aside.group(1)):
+        start = aside.start(1)  # "Trump, Sexton said, has created": Sexton speaks about Trump
+    elif lead and text.startswith(",", lead.end()) and lead.group().split()[0] not in _NOT_SUBJECT:
         start = lead.start()  # "Clinton, during a town hall in Columbus, Ohio, said"
     else:
         # a comma ends the clause unless it closes an apposition: "Smith, a spokesman, said"
