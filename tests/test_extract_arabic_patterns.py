@@ -363,3 +363,11 @@ def test_a_verb_then_its_subject_then_li_and_the_present_names_the_speaker():
 def test_a_name_no_table_knows_after_an_office(text, name, role):
     speaker = _quotes(text)[0].speaker
     assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_expressing_something_is_reported_speech_and_names_who_goes_on_speaking():
+    text = ('أعرب مغني الراب الأمريكي من أصول مغربية فرانش مونتانا عن سعادته بالغناء في مهرجان موازين. '
+            'وردا على سؤال عن أجره، قائلا "أحتفظ بأعمال الخير لنفسي ولا يهمني تسليط الضوء عليها".')
+    statements = [s for s in extract(text, language="ar") if s.kind != "assertion"]
+    assert [(s.kind, s.speaker.name) for s in statements] == [
+        ("indirect", "فرانش مونتانا"), ("quote", "فرانش مونتانا")]

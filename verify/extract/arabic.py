@@ -618,7 +618,7 @@ def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
         tokens = list(_TOKEN.finditer(norm, lead.end() if lead else clause, at))[:3]
         if len(tokens) < 3 or _known_head(norm, tokens[0].group(), tokens[0].start()) \
                 or tokens[0].group() in _NOT_SPEAKER | _PREPOSITIONS or tokens[0].group().startswith("ال") \
-                or not _known_head(norm, tokens[1].group(), tokens[1].start()) \
+                or not _known_head(norm, tokens[1].group(), tokens[1].start()) or tokens[1].group() == "علي" \
                 or "," in norm[tokens[0].end():tokens[1].start()]:
             continue
         person = _named_person(doc, tokens[1].start(), at)
@@ -962,7 +962,7 @@ _RELAYED_BY = re.compile(r"(?:نقلتها|نقلها|اوردتها|اورده�
 _NOMINAL_VERB = re.compile(
     r"(?:^|(?<=[\s:\-]))[وف]?(?:قد\s+)?(?P<verb>(?P<announce>اعلن|اعلنت|اعلنوا|نفي|نفت|نفوا)|"
     r"(?P<call>دعا|دعت|دعوا)|(?P<demand>طالب|طالبت|طالبوا)|(?P<refuse>رفض|رفضت|رفضوا)|"
-    r"(?P<doubt>شكك|شككت|شككوا))" + _E)
+    r"(?P<doubt>شكك|شككت|شككوا)|(?P<express>اعرب|اعربت|اعربوا|عبر|عبرت|عبروا))" + _E)
 _SPEECH_NOUNS = re.compile(r"(?:الافصاح|الكشف|التعليق|الادلاء|الحديث|الرد|التصريح|تحديد|الخوض|ذكر)" + _E)
 _TIME_WORD = re.compile(r"(?:امس|اليوم|يوم|يومه|زوال|مساء|صباح|ليله|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
                         r"الجمعه|السبت)(?=\s|$)")
@@ -990,6 +990,9 @@ def _nominal_indirect(doc: Document, nlo: int, nhi: int) -> list[tuple[Attributi
         np_end = verb.end()
     else:
         np_end = _nominal_speaker_end(doc, verb.end(), nhi)
+        about = re.compile(r"\sعن" + _E).search(norm, verb.end(), min(nhi, verb.end() + 100))
+        if verb.group("express") and about and (np_end is None or np_end > about.start()):
+            np_end = about.start()  # أعرب مغني الراب ... فرانش مونتانا عن سعادته: up to عن
         if np_end is None:
             return []
     obj = _skip_time(norm, np_end, nhi)
@@ -1004,6 +1007,8 @@ def _nominal_indirect(doc: Document, nlo: int, nhi: int) -> list[tuple[Attributi
         fits = words[0].startswith("ب")
     elif verb.group("refuse"):
         fits = _SPEECH_NOUNS.match(words[0]) is not None
+    elif verb.group("express"):
+        fits = words[0] == "عن"
     else:
         fits = words[0] not in _NOT_OBJECT
     if not fits:
