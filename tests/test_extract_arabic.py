@@ -7,13 +7,13 @@ articles) was annotated afterwards and measured before any rule was changed for 
 speaker 50/72); ``arabic_quotes_heldout2.jsonl`` (40 quotes in 12 articles) was annotated after
 those changes and measured on arrival (recall 37/40, speaker 24/37);
 ``arabic_quotes_heldout3.jsonl`` (45 quotes in 13 articles) was annotated from the text alone and
-measured on arrival (recall 43/45, speaker 34/43), and no rule is tuned on it, so it stays the
+measured on arrival 43/45, 34/43; tuned on from session 13, so heldout4 takes its place as the
 honest figure for text the rules have never seen.
 ``arabic_quotes_heldout4.jsonl`` (67 quotes in 24 articles) was annotated in session 13 from the
 text alone and measured on arrival (recall 60/67, speaker 32/60); no rule is tuned on it.
 The gap between a set on
 arrival and after tuning is how far the rules generalise. The floors are the counts measured
-when the rules last changed (for heldout3, on arrival): a change that loses quotes or speakers
+when the rules last changed (for heldout4, on arrival): a change that loses quotes or speakers
 fails here."""
 
 import json
@@ -33,10 +33,10 @@ SETS = {
     "heldout4": ("ahdath_heldout4_articles.jsonl", "arabic_quotes_heldout4.jsonl"),
 }
 FLOORS = {  # (gold, found, right speaker) as measured
-    "seen": (83, 83, 81),
+    "seen": (83, 83, 82),
     "heldout": (78, 77, 75),
-    "heldout2": (40, 38, 34),
-    "heldout3": (45, 43, 34),
+    "heldout2": (40, 38, 35),
+    "heldout3": (45, 44, 44),
     "heldout4": (67, 60, 32),
 }
 
