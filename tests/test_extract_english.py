@@ -553,3 +553,10 @@ def test_a_name_between_commas_before_said_is_the_speaker_not_the_topic():
     text = ('Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.” '
             '“So afterwards, his supporters feel justified,” he said.')
     assert [q.speaker.name for q in _quotes(text)] == ["Sexton", "Sexton"]
+
+
+def test_a_quotation_ending_a_relative_clause_belongs_to_its_subject():
+    text = ('The candidate herself took to the airwaves during an interview with Univision, in which '
+            'Clinton expressed confidence that her server would not be an issue “that is going to affect '
+            'either the campaign or my presidency.”')
+    assert _speaker(text).name == "Clinton"

@@ -554,6 +554,9 @@ _NICKNAMED = re.compile(r"\s*([A-Z][\w’'-]*[a-z])\s+[\"“‘'][A-Z][\w’'. -
 _VIEWPOINT = re.compile(r"\s*(?:To|For)\s+((?:[a-z]+\s+|[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w’'-]*[a-z]),\s")
 
 
+_INNER_CLAUSE = re.compile(r"\b(?:in which|during which|at which|where)\s+"
+                           r"(?P<np>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:[a-z]+ly\s+)?"
+                           r"(?:[a-z]+ed|[a-z]+[^s\W]s|said|told|wrote|made|took|gave|spoke|put)\b")
 _SHOWN_WORDS = re.compile(r"\b(he|his|himself|she|herself)\b|(?<![.!?]\s)\b[A-Z][\w’'-]*|[\"“”]")
 _SHOWN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 
@@ -633,6 +636,15 @@ class EnglishRules:
         clause_end = hi
         while clause_end > lo and text[clause_end - 1] in " :,\n":
             clause_end -= 1
+        inner = None
+        for inner in _INNER_CLAUSE.finditer(text, _clause_start(text, lo, clause_end), clause_end):
+            pass
+        if inner and "," not in text[inner.end():clause_end]:
+            # "an interview ..., in which Clinton expressed confidence that ... "...": the
+            # quotation belongs to the clause it ends, not to the sentence's first subject
+            attribution = _attribution(text, inner.start("np"), *inner.span("np"), hi, adjacent)
+            if attribution is not None:
+                return attribution
         subject = _subject(text, lo, clause_end, loose=adjacent)
         if subject is None and adjacent and text[clause_end:hi].strip().startswith(":"):
             subject = _last_name(text, lo, clause_end)
