@@ -371,3 +371,15 @@ def test_expressing_something_is_reported_speech_and_names_who_goes_on_speaking(
     statements = [s for s in extract(text, language="ar") if s.kind != "assertion"]
     assert [(s.kind, s.speaker.name) for s in statements] == [
         ("indirect", "فرانش مونتانا"), ("quote", "فرانش مونتانا")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال المحامي الحسن العلاوي إن "الملف واضح". وخاطبته هيئة المحكمة، التي خاطبه رئيسها لحسن الطلفي '
+     'بالقول: "ها هو واحد منكم يؤكد ما قالته النيابة".', "لحسن الطلفي"),
+    ('وقال النائب عبد الله بوانو إن "الحكومة فشلت". وأجاب وزير الداخلية عبد الوافي لفتيت بأن "الحكومة '
+     'لن تتراجع عن الإصلاح".', "عبد الوافي لفتيت"),
+    ('وقال النائب عبد الله بوانو إن "الحكومة فشلت". واستنكر رئيس الجمعية محمد الزهاري "الاعتداء '
+     'الخطير على المحتجين السلميين في الرباط".', "محمد الزهاري"),
+])
+def test_answering_denouncing_and_addressing_are_speech(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -24,7 +24,8 @@ _E = r"(?![^\s,.:;\")])"  # word end
 
 _VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
           "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي خلص استرسل ابرز سجل "
-          "نبه لاحظ اورد كتب تساءل جدد عبر اشاد انتقد رجح رد استهل افتتح").split()
+          "نبه لاحظ اورد كتب تساءل جدد عبر اشاد انتقد رجح رد استهل افتتح اجاب شرح ندد استنكر برر ناشد "
+          "هدد خاطب").split()
 _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
@@ -33,6 +34,7 @@ _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "و�
     # عاد زيان ليقول، خرج الوزير ليؤكد: ل with the present, after the verb and its subject
     "ليقول", "لتقول", "ليضيف", "لتضيف", "ليؤكد", "لتؤكد", "ليوضح", "لتوضح", "ليعلن", "لتعلن",
     "ليشير", "لتشير", "ليختم", "لتختم", "ليخلص", "لتخلص",
+    "خاطبه", "خاطبها", "خاطبهم",  # خاطبه رئيسها لحسن الطلفي بالقول: addressed him
 }, key=len, reverse=True))
 # A speech verb (قال، وأكدت، فقد أعلن): here it opens an attribution; for entities it ends a name.
 SPEECH_VERB = re.compile(_B + r"(?:[وف]\s?)?(?:قد\s+|لقد\s+)?(?P<verb>" + _VERB_FORMS + r")" + _E)
@@ -406,6 +408,8 @@ def _is_role(word: str, feminine: bool = False) -> bool:
     forms = [word]
     if word.endswith("ه") and (feminine or word.startswith("ال")):
         forms.append(word[:-1])
+    if word.endswith(("ها", "هم")) and not word.startswith("ال"):
+        forms.append(word[:-2])  # خاطبه رئيسها لحسن الطلفي: its president
     return any(f in _ROLES or (f.startswith("ال") and f[2:] in _ROLES)
                or "ال" + f in _ROLES and f not in _ADJECTIVES for f in forms)  # مغني الراب: no article
 
