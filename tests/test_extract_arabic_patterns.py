@@ -383,3 +383,12 @@ def test_expressing_something_is_reported_speech_and_names_who_goes_on_speaking(
 ])
 def test_answering_denouncing_and_addressing_are_speech(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_short_quotation_deep_in_reported_speech_is_the_reporters_speakers():
+    text = ('وقال الأمين العام للحزب صلاح الدين مزوار إن "المغرب يحتاج إلى حكومة قوية". وأضاف في هذا السياق، '
+            'أنه من المهم بالنسبة للحزب أن يدخل المغرب بعد هذه المرحلة التي امتدت لخمس سنوات كاملة، '
+            'محطة جديدة "مسلحا بالمقومات الكفيلة بمواجهة التحديات".')
+    quotes = _quotes(text)
+    assert [(q.quote, q.speaker.name) for q in quotes][-1] == (
+        "مسلحا بالمقومات الكفيلة بمواجهة التحديات", "الأمين العام للحزب صلاح الدين مزوار")

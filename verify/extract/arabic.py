@@ -727,7 +727,7 @@ class ArabicRules:
                 np_end = connector.start() if connector else nhi
                 after_connector = norm[connector.end():nhi].split() if connector else []
                 colon = norm[nlo:nhi].rstrip().endswith(":")  # كما ذكر بأن ...، فمرحبا بها : "..."
-                if len(after_connector) <= 12 or colon:
+                if len(after_connector) <= 40 or colon:
                     adjacent = len(after_connector) <= 2 or colon
                     if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
