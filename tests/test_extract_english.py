@@ -560,3 +560,10 @@ def test_a_quotation_ending_a_relative_clause_belongs_to_its_subject():
             'Clinton expressed confidence that her server would not be an issue “that is going to affect '
             'either the campaign or my presidency.”')
     assert _speaker(text).name == "Clinton"
+
+
+def test_a_contracted_has_keeps_the_name_as_subject():
+    text = ('Marco Rubio spoke first on Saturday. Chris Christie was on stage too. Christie\'s been making '
+            'the case for weeks that Rubio isn\'t ready for the White House. "You have not been involved '
+            'in a consequential decision," he said.')
+    assert _speaker(text).name == "Christie"

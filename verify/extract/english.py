@@ -557,6 +557,9 @@ _VIEWPOINT = re.compile(r"\s*(?:To|For)\s+((?:[a-z]+\s+|[A-Z][\w.’'-]*\s+){0,4
 _INNER_CLAUSE = re.compile(r"\b(?:in which|during which|at which|where)\s+"
                            r"(?P<np>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:[a-z]+ly\s+)?"
                            r"(?:[a-z]+ed|[a-z]+[^s\W]s|said|told|wrote|made|took|gave|spoke|put)\b")
+_CONTRACTED = re.compile(r"\s*((?:[A-Z][\w-]*[a-z]\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+(?:(?:also|always|never|not|"
+                         r"still|already|just|since|long|repeatedly)\s+)*(?:been|got|gotten|done|said|made|become|"
+                         r"told|given|taken|spent|won|lost|called)\b")  # "Christie's been making the case"
 _SHOWN_WORDS = re.compile(r"\b(he|his|himself|she|herself)\b|(?<![.!?]\s)\b[A-Z][\w’'-]*|[\"“”]")
 _SHOWN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 
@@ -741,7 +744,8 @@ class EnglishRules:
         view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
         mark = _CLAUSE_BREAK.search(doc.text, lo, lo + min(hi - lo, 200))
         end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the first clause
-        span = view.span(1) if view else _subject(doc.text, lo, end)
+        contracted = _CONTRACTED.match(doc.text, lo, end)
+        span = view.span(1) if view else contracted.span(1) if contracted else _subject(doc.text, lo, end)
         if span is None:
             return None
         parsed = parse_speaker(doc.text, *span)
