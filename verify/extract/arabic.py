@@ -448,6 +448,9 @@ def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
         word = norm[s:e]
         if (word in TITLE_WORDS or word in GIVEN_NAMES) and not (i == 0 and word in _ROLES):
             return i  # أمين عام منتدى أصيلة محمد بن عيسى: أمين opens the office here, not the name
+        if i > 0 and i + 1 < len(tokens) and norm[tokens[i + 1][0]:tokens[i + 1][1]] in _NAME_SECOND \
+                and not word.startswith(("ال", "لل")) and not _is_role(word):
+            return i  # صلاح الدين مزوار، عبد الله بوانو: a compound given name
     head = norm[tokens[0][0]:tokens[0][1]]
     return len(tokens) if _is_role_word(norm, tokens[0]) else 0
 
