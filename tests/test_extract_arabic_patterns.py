@@ -392,3 +392,12 @@ def test_a_short_quotation_deep_in_reported_speech_is_the_reporters_speakers():
     quotes = _quotes(text)
     assert [(q.quote, q.speaker.name) for q in quotes][-1] == (
         "مسلحا بالمقومات الكفيلة بمواجهة التحديات", "صلاح الدين مزوار")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وصرح المتحدث باسم وزارة الخارجية أحمد أبو زيد لـ"الشرق الأوسط" بأن "مصر ترفض أي تدخل في شؤونها".',
+     "أحمد أبو زيد"),
+    ('ونقلت وكالة الأنباء الرسمية عن مصدر مسؤول قوله إن "الحكومة ستعلن القرار قريبا".', "مصدر مسؤول"),
+])
+def test_the_speaker_not_whom_or_through_whom_they_spoke(text, name):
+    assert _quotes(text)[-1].speaker.name == name

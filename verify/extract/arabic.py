@@ -79,7 +79,7 @@ _OPINION_OF = re.compile(
     r"\s*,\s*(?:فان|فانه|فانها)" + _E)
 _BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))\s+(?:بقوله|بقولها|بقولهم)"
                         r"\s*[:,]?\s*$")
-_QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*$")
+_QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*(?:ان|انه|انها|:)?\s*$")
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
     r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|"
@@ -420,7 +420,7 @@ _ADJECTIVES = {"صحفي", "صحافي", "اعلامي", "حقوقي", "دبلو
 
 def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
     """End (exclusive token index) of a personal name starting at ``start``: at most four
-    words, stopping at a role word (``أستاذ``), a relative (``الذي``), a preposition, a noun
+    words, stopping at a role word (``أستاذ``), a relative (``الذي``), a preposition (``لـ``), a noun
     with a possessive (``وأنهى الحسين الوردي كلمته``: names end in ة, not in ته) or a verbal
     noun after ل or ب (``يستعد شفيق لممارسة``)."""
     norm = doc.norm
@@ -428,7 +428,7 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
     while end < len(tokens) and end - start < 4:
         word = norm[tokens[end][0]:tokens[end][1]]
         if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
-                or word[:1] in "(0123456789" \
+                or word[:1] in "(0123456789" or word in ("ل", "ب") \
                 or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)):
             break
         end += 1
