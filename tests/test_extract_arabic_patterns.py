@@ -401,3 +401,8 @@ def test_a_short_quotation_deep_in_reported_speech_is_the_reporters_speakers():
 ])
 def test_the_speaker_not_whom_or_through_whom_they_spoke(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_ala_before_anna_is_no_part_of_the_name():
+    text = 'وشدد رئيس الوزراء الأردني هاني الملقي على أن "الأردن لن يتخلى عن دوره في المنطقة".'
+    assert _quotes(text)[0].speaker.name == "هاني الملقي"
