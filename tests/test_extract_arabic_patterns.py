@@ -406,3 +406,9 @@ def test_the_speaker_not_whom_or_through_whom_they_spoke(text, name):
 def test_ala_before_anna_is_no_part_of_the_name():
     text = 'وشدد رئيس الوزراء الأردني هاني الملقي على أن "الأردن لن يتخلى عن دوره في المنطقة".'
     assert _quotes(text)[0].speaker.name == "هاني الملقي"
+
+
+def test_this_is_what_x_stated_after_the_quotation():
+    text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". "لن نقبل بأي حلول منقوصة أبدا"، '
+            'هذا ما أكده رئيس الوزراء العراقي حيدر العبادي.')
+    assert _quotes(text)[-1].speaker.name == "حيدر العبادي"
