@@ -567,3 +567,12 @@ def test_a_contracted_has_keeps_the_name_as_subject():
             'the case for weeks that Rubio isn\'t ready for the White House. "You have not been involved '
             'in a consequential decision," he said.')
     assert _speaker(text).name == "Christie"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Early in his campaign, Trump attacked Romney, calling him “a failed candidate.”', "Trump"),
+    ("To quickly alert local law enforcement, the message continues, ''please hold a rally sign over "
+     "your head.''", "the message"),
+])
+def test_an_opening_adverbial_or_purpose_clause_is_no_speaker(text, name):
+    assert _speaker(text).name == name
