@@ -412,3 +412,9 @@ def test_this_is_what_x_stated_after_the_quotation():
     text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". "لن نقبل بأي حلول منقوصة أبدا"، '
             'هذا ما أكده رئيس الوزراء العراقي حيدر العبادي.')
     assert _quotes(text)[-1].speaker.name == "حيدر العبادي"
+
+
+def test_an_office_with_a_long_name_before_the_verb_is_its_subject():
+    text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". أما وزير الخارجية القطري محمد بن عبد '
+            'الرحمن آل ثاني فقال إن "الحصار فشل في تحقيق أهدافه".')
+    assert _quotes(text)[-1].speaker.role == "وزير الخارجية القطري"

@@ -812,7 +812,9 @@ class ArabicRules:
         if known_only and subject and not _known_head(norm, subject.split()[0], s) \
                 or _INDIRECT_CONN.search(subject) or _speech_verbs(subject, 0, len(subject)):
             subject = ""  # وبعدما سجل أن العملية تحسنت، اعتبر: a clause before the verb, no subject
-        if subject and len(subject.split()) <= 8 and not _has_quote(subject):
+        head = subject.split()[0] if subject else ""
+        limit = 12 if _is_role(head) or head in TITLE_WORDS else 8  # أما وزير الخارجية القطري ... آل ثاني فقال
+        if subject and len(subject.split()) <= limit and not _has_quote(subject):
             parsed = parse_speaker(doc, s, verb.start())
             if isinstance(parsed, SpeakerRef):
                 while clause < s and norm[clause] in " ,":
