@@ -418,3 +418,9 @@ def test_an_office_with_a_long_name_before_the_verb_is_its_subject():
     text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". أما وزير الخارجية القطري محمد بن عبد '
             'الرحمن آل ثاني فقال إن "الحصار فشل في تحقيق أهدافه".')
     assert _quotes(text)[-1].speaker.role == "وزير الخارجية القطري"
+
+
+def test_an_office_opening_the_sentence_speaks_through_its_participle():
+    text = ('وقال رئيس الجالية محمد الأمين إن "الحفل ناجح". واختتم السفير كلمته قائلا: "نحن هنا لخدمة '
+            'الجالية المغربية في كل الظروف".')
+    assert _quotes(text)[-1].speaker.name == "السفير"

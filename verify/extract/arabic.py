@@ -596,14 +596,16 @@ def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
     return _named_person(doc, tokens[1].start(), start - 1)
 
 
-def _named_person(doc: Document, start: int, end: int) -> SpeakerRef | None:
-    """The named person whose words open ``[start, end)`` (not a bare office), if any."""
+def _named_person(doc: Document, start: int, end: int, office: bool = False) -> SpeakerRef | None:
+    """The named person whose words open ``[start, end)``, if any; a bare office or a body too
+    if ``office`` (واختتم السفير كلمته)."""
     np_end = _nominal_speaker_end(doc, start, end)
     if np_end is None:
         comma = doc.norm.find(",", start, end)
         np_end = end if comma == -1 else comma  # the name's own end: ته, a preposition, four words
     parsed = parse_speaker(doc, start, np_end)
-    if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name != parsed.role:
+    if isinstance(parsed, SpeakerRef) and (office and parsed.kind in ("person", "organisation")
+                                           or parsed.kind == "person" and parsed.name != parsed.role):
         return parsed
     return None
 
@@ -631,7 +633,11 @@ def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
                 or not _known_head(norm, tokens[1].group(), tokens[1].start()) or tokens[1].group() == "علي" \
                 or "," in norm[tokens[0].end():tokens[1].start()]:
             continue
-        person = _named_person(doc, tokens[1].start(), at)
+        head, after = tokens[1].group(), list(_TOKEN.finditer(norm, tokens[1].end(), at))
+        office = (_is_role(head) or head in _BODY_HEADS) and not (
+            after and _known_head(norm, after[0].group(), after[0].start()))  # الباحث زيان: a name follows
+        end = next((t.start() for t in after if _POSSESSED.search(doc.orig(t.start(), t.end()))), at)
+        person = _named_person(doc, tokens[1].start(), end, office=office)  # السفير كلمته: no name
         if person is not None:
             return person
     return None
