@@ -424,3 +424,13 @@ def test_an_office_opening_the_sentence_speaks_through_its_participle():
     text = ('وقال رئيس الجالية محمد الأمين إن "الحفل ناجح". واختتم السفير كلمته قائلا: "نحن هنا لخدمة '
             'الجالية المغربية في كل الظروف".')
     assert _quotes(text)[-1].speaker.name == "السفير"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقالت مصادر مطلعة لـ"الجزيرة" إن "المفاوضات وصلت إلى طريق مسدود".', "مصادر مطلعة"),
+    ('وقالت الناشطة الحقوقية خديجة الرياضي، في حديث لـ"هسبريس"، إن "الدولة تضيق على الحريات".',
+     "خديجة الرياضي"),
+])
+def test_the_outlet_after_li_is_named_not_quoted(text, name):
+    quotes = _quotes(text)
+    assert [q.speaker.name for q in quotes] == [name]

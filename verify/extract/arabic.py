@@ -102,7 +102,8 @@ _STOP_START = re.compile(
     r"الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الذي|التي|والذي|والتي|حيث|وذلك|ل(?:وكاله|صحيفه|قناه|"
     r"موقع|وسائل|لصحفيين|لصحافيين|لاعلام))")
 _STOP_INSIDE = re.compile(
-    r"\s(?:(?:في|خلال|عبر)\s+(?:ال)?(?:تصريح|تصريحات|بيان|مؤتمر|حديث|كلمه|لقاء|مقابله|حوار|تغريده|رساله|"
+    r"\s(?:ل(?=[\s\"]|$)|"  # قالت مصادر مطلعة لـ"الجزيرة": to whom, not who
+    r"(?:في|خلال|عبر)\s+(?:ال)?(?:تصريح|تصريحات|بيان|مؤتمر|حديث|كلمه|لقاء|مقابله|حوار|تغريده|رساله|"
     r"اتصال|منشور|تدوينه|جلسه|اجتماع|لقائه|حديثه|كلمته|تصريحه|تصريحاته|بيانه|حسابه|بلاغ|بلاغه|"
     r"بلاغها|تسجيل|تقريرها|تقريره|دراستها|دراسته|ندوه|مداخله|مداخلته)|"
     r"(?:جميع|كافه)\s|"  # دعا وزير الداخلية جميع المسؤولين إلى: the object after the speaker
@@ -672,6 +673,7 @@ def _while_saying(doc: Document, w_start: int) -> SpeakerRef | None:
     return None
 
 
+_TO = re.compile(r"(?:^|\s)ل\s*$")  # لـ"الجزيرة": ل written apart before a quoted name
 _QUOTATION = re.compile(r".(?P<words>[^\"“”«»\n]*)")  # from an opening mark to the next mark
 
 
@@ -687,8 +689,9 @@ class ArabicRules:
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         norm = doc.norm
-        if _NAMING_NOUN.search(norm, nlo, nhi):
-            return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، تحت شعار "...": a name, not words said
+        if _NAMING_NOUN.search(norm, nlo, nhi) or _TO.search(norm, nlo, nhi) \
+                and len(_QUOTATION.match(doc.text, hi).group("words").split()) <= 3:
+            return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، لـ"الجزيرة": a name, not words said
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
             verbs = [v for v in _speech_verbs(norm, nlo, match.start("w")) if not _in_relative(norm, v)]
