@@ -434,3 +434,13 @@ def test_an_office_opening_the_sentence_speaks_through_its_participle():
 def test_the_outlet_after_li_is_named_not_quoted(text, name):
     quotes = _quotes(text)
     assert [q.speaker.name for q in quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال بيان للحزب إن "الحكومة فشلت في إدارة الأزمة الاقتصادية".', "الحزب"),
+    ('وكشف تقرير للبنك الدولي أن "معدل الفقر ارتفع بشكل ملحوظ هذا العام".', "البنك الدولي"),
+    ('وأفاد بلاغ للجنة الجهوية لحقوق الإنسان أن "الحملة ستشمل كل المؤسسات التعليمية".',
+     "اللجنة الجهوية لحقوق الإنسان"),
+])
+def test_a_document_of_a_body_speaks_for_the_body(text, name):
+    assert _quotes(text)[0].speaker.name == name

@@ -205,6 +205,15 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         text = doc.orig(start, end if cut == -1 else cut)
         return Attribution(*doc.to_orig(start, end), follow="refer:" + demonstrative.group("noun"),
                            fallback=SpeakerRef(name=text, kind="organisation", surface=text))
+    by = _DOCUMENT_BY.match(norm, start, end)
+    if by:  # بيان للحزب، تقرير للبنك الدولي، بلاغ لـ"مؤسسة سوس": the body the document speaks for
+        rest = doc.orig(by.end(), end).strip(' "')
+        if by.group("l") == "لل":  # للحزب: ل + الحزب; للجنة: ل + اللجنة
+            rest = ("الل" if normalize_text("الل" + rest).split()[0] in _BODY_HEADS | _ROLES else "ال") + rest
+        sub = Document(rest)
+        parsed = parse_speaker(sub, 0, len(sub.norm))
+        if isinstance(parsed, SpeakerRef):
+            return parsed
     if norm.startswith("لل", start):
         start += 1  # وفقا للمصدر: the ل of the preposition fused with the article
     pronoun = _PRONOUN_PREPOSITION.match(norm, start, end)
@@ -338,6 +347,7 @@ _NOT_SPEAKER = set(normalize_text("""في بين من إلى عن مع بعد ق
 _NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي في من عن مع خلال عقب إلى لدى أمام
 ضمن قبل بعد حول ما""").split())
 _OFFICE_MODIFIERS = {"السابق", "الاسبق", "الحالي", "الجديد", "العام", "المساعد", "الاول"}
+_DOCUMENT_BY = re.compile(r"(?:البيان|بيان|بلاغ|البلاغ|التقرير|تقرير|رساله|مذكره)\s+(?P<l>لل|ل)\s*\"?\s*(?=\S)")
 _DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التقرير", "تقرير", "الرساله", "الوثيقه", "المذكره"}
 # the participle continuing a speaker has its ending (متابعا); bare متابع is "a follower"
 _PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)")
