@@ -444,3 +444,14 @@ def test_the_outlet_after_li_is_named_not_quoted(text, name):
 ])
 def test_a_document_of_a_body_speaks_for_the_body(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال الناطق الرسمي باسم الحكومة مصطفى الخلفي إن "الحكومة منسجمة". "لا توجد أي خلافات بين مكونات '
+     'الأغلبية الحكومية"، يضيف المتحدث.', "مصطفى الخلفي"),
+    ('وقالت الباحثة سعاد العمراني إن "الظاهرة مقلقة". واستطردت المتحدثة قائلة: "يجب على الدولة التدخل '
+     'بسرعة".', "سعاد العمراني"),
+    ('"المغرب بلد آمن ومستقر رغم كل التحديات"، يؤكد وزير الداخلية عبد الوافي لفتيت.', "عبد الوافي لفتيت"),
+])
+def test_the_speaker_named_after_the_quotation_or_as_the_speaker(text, name):
+    assert _quotes(text)[-1].speaker.name.endswith(name)

@@ -82,6 +82,7 @@ _BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*(?:ان|انه|انها|:)?\s*$")
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
+    r"يضيف|تضيف|يؤكد|تؤكد|يوضح|توضح|يتابع|تتابع|يشير|تشير|يردف|تردف|يستطرد|تستطرد|يعتبر|تعتبر|"
     r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|"
     r"ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*\s+[^\s\".,]+|"
     r"هكذا\s+[^\s\".,]+|"
@@ -96,6 +97,7 @@ _WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|�
                         r"(?:\s+(?:في|به|عن))?\s+")
 _SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
 
+_THE_SPEAKER = re.compile(r"(?:المتحدث|المتحدثه)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها))?")
 _RELATIVE_AFTER = re.compile(r"\s(?:الذي|التي|الذين|ان|انه|انها)" + _E)
 _STOP_START = re.compile(
     r"(?:\(|\d|في\s|خلال|عبر|اثناء|عقب|قبل|بعد|امس|اليوم|يوم|مساء|صباح|ليله|ظهر|الاحد|الاثنين|"
@@ -194,6 +196,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     norm = doc.norm
     if start >= end:
         return None
+    if _THE_SPEAKER.fullmatch(norm, start, end):
+        return Attribution(*doc.to_orig(start, end), follow="last")  # يضيف المتحدث: who just spoke
     so_called = _SO_CALLED.match(norm, start, end) or _WHAT_SAID.match(norm, start, end)
     if so_called:
         start = so_called.end()  # وفق ما جاء في إحدى التعليقات: the source after what it said
