@@ -455,3 +455,12 @@ def test_a_document_of_a_body_speaks_for_the_body(text, name):
 ])
 def test_the_speaker_named_after_the_quotation_or_as_the_speaker(text, name):
     assert _quotes(text)[-1].speaker.name.endswith(name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وحذرت منظمة الصحة العالمية من أن "الوباء قد يستمر لسنوات عديدة".', "منظمة الصحة العالمية"),
+    ('وقال مصدر مقرب من الرئاسة فضل عدم ذكر اسمه إن "الرئيس سيلقي خطابا مهما".', "مصدر مقرب من الرئاسة"),
+    ('وقال الأمين العام لحزب الله حسن نصر الله في خطاب متلفز إن "المقاومة جاهزة".', "حسن نصر الله"),
+])
+def test_warning_of_not_naming_and_a_party_named_after_god(text, name):
+    assert _quotes(text)[0].speaker.name == name

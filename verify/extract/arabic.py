@@ -53,11 +53,11 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
 
 
 # بعد كشف مزاعمه، عند ذكر اسمه: after a preposition the verb's spelling is its verbal noun
-_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:بعد|قبل|عند|اثر|عقب|دون|بدون|خلال)\s+$")
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:بعد|قبل|عند|اثر|عقب|دون|بدون|خلال|عدم)\s+$")  # عدم ذكر اسمه
 _WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in"; ما بين: between
 
 
-_TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|علي\s+ان|:|قائلا|قائله|"
+_TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|علي\s+ان|من\s+ان|:|قائلا|قائله|"
                              r"بالقول|بقوله|بقولها)(?=[\s:,]|$)")
 _PARTICIPLE = re.compile(
     _B + r"(?P<w>و?(?:مؤكد|موكد|مبين|مضيف|موضح|مشير|لافت|معتبر|مشدد|متابع|قائل|منوه|مردف|محذر|"
@@ -254,7 +254,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         if bare in _MEDIA and not (role or name):
             media = (s, e)
         elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:], opens=False):
-            anonymous = (s, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _RELATIVES))
+            anonymous = (s, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _UNNAMED_BREAK))
         elif bare in TITLE_WORDS or bare in _ROLES or _is_role_word(norm, tokens[0]) \
                 or _has_name(norm, tokens[:1]):
             split = _name_start(norm, tokens)
@@ -411,6 +411,9 @@ def _relative_cut(norm: str, tokens: list[tuple[int, int]], end: int,
 _BODY_BREAK = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "عن", "مع", "علي", "الي", "منذ", "بعد",
                          "قبل"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+# مصدر مقرب من الرئاسة فضل عدم ذكر اسمه: the source ends where the request not to be named starts
+_UNNAMED_BREAK = _RELATIVES | {"فضل", "فضلت", "فضلوا", "رفض", "رفضت", "رفضوا", "طلب", "طلبت", "طلبوا",
+                               "اشترط", "اشترطت", "اشترطوا"}
 _ROLE_BREAK = _RELATIVES | {"مع"}  # الفنانة الإماراتية مع جمهورها; but النائب عن كركوك
 _ISSUED = {"الصادر", "الصادره", "صادر", "صادره"}  # أحد الشيوخ في تسجيل تضمن ...
 
@@ -467,7 +470,7 @@ def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
         if (word in TITLE_WORDS or word in GIVEN_NAMES) and not (i == 0 and word in _ROLES):
             return i  # أمين عام منتدى أصيلة محمد بن عيسى: أمين opens the office here, not the name
         if i > 0 and i + 1 < len(tokens) and norm[tokens[i + 1][0]:tokens[i + 1][1]] in _NAME_SECOND \
-                and not word.startswith(("ال", "لل")) and not _is_role(word):
+                and not word.startswith(("ال", "ل", "ب")) and not _is_role(word):
             return i  # صلاح الدين مزوار، عبد الله بوانو: a compound given name
     head = norm[tokens[0][0]:tokens[0][1]]
     return len(tokens) if _is_role_word(norm, tokens[0]) else 0
