@@ -464,3 +464,9 @@ def test_the_speaker_named_after_the_quotation_or_as_the_speaker(text, name):
 ])
 def test_warning_of_not_naming_and_a_party_named_after_god(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+def test_more_given_names_split_the_name_from_the_office():
+    text = 'وقال وزير الخارجية المصري سامح شكري للصحفيين إن "مصر تدعم الحل السياسي في ليبيا".'
+    speaker = _quotes(text)[0].speaker
+    assert (speaker.name, speaker.role) == ("سامح شكري", "وزير الخارجية المصري")
