@@ -234,9 +234,15 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         seg_end = end if comma == -1 else comma
         s, e = _strip_np(doc, seg_start, seg_end)
         seg_start = seg_end + 1
+        if first:
+            s = _skip_time(norm, s, e)  # وقال أمس وزير الخارجية، وقال اليوم الأحد رئيس الوزراء
         if s >= e:
             continue
         if _STOP_START.match(norm, s, e):
+            following = _TOKEN.search(norm, seg_start, end) if comma != -1 else None
+            if first and following and (_known_head(norm, following.group(), following.start())
+                                        or following.group() in _MEDIA):
+                continue  # وقال، في مؤتمر صحفي، وزير الداخلية: a phrase, then the speaker
             break
         cut = _STOP_INSIDE.search(norm, s, e)
         if cut:
