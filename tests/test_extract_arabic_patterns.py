@@ -481,3 +481,9 @@ def test_more_given_names_split_the_name_from_the_office():
 ])
 def test_a_time_or_a_phrase_between_the_verb_and_its_speaker(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_wrote_after_the_quotation_credits_the_writer():
+    text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". "هذه جريمة نكراء لن تمر دون عقاب"، كتب '
+            'رئيس الوزراء على حسابه في تويتر.')
+    assert _quotes(text)[-1].speaker.name == "رئيس الوزراء"
