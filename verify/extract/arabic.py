@@ -52,8 +52,9 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
             and not (m.group("verb") in ("جاء في", "ورد في", "بين") and _WHAT.search(norm, 0, m.start()))]
 
 
-# بعد كشف مزاعمه، عند ذكر اسمه: after a preposition the verb's spelling is its verbal noun
-_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:بعد|قبل|عند|اثر|عقب|دون|بدون|خلال|عدم)\s+$")  # عدم ذكر اسمه
+# بعد كشف مزاعمه، عند ذكر اسمه، عدم ذكر اسمه: after a preposition or عدم the verb's spelling is
+# its verbal noun
+_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:بعد|قبل|عند|اثر|عقب|دون|بدون|خلال|عدم)\s+$")
 _WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in"; ما بين: between
 
 
@@ -641,10 +642,11 @@ def _sentence_start(norm: str, at: int) -> int:
 
 
 def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
-    """The named person the sentence holding ``at`` opens with, as Arabic news opens one: a
-    verb, then its subject (ونشرت الزروالي ...، وأنهى الحسين الوردي كلمته، عندما ولج سفيان),
-    perhaps after a time or place phrase and its comma (للعام الرابع، يستعد شفيق). What that
-    person then says, with no speech verb of its own, is theirs."""
+    """The speaker the sentence holding ``at`` opens with, as Arabic news opens one: a verb,
+    then its subject (ونشرت الزروالي ...، وأنهى الحسين الوردي كلمته، عندما ولج سفيان),
+    perhaps after a time or place phrase and its comma (للعام الرابع، يستعد شفيق): a named
+    person, or an office or body with no name after it (واختتم السفير كلمته). What that
+    speaker then says, with no speech verb of its own, is theirs."""
     norm = doc.norm
     start = _sentence_start(norm, at)
     clauses = [start]
