@@ -487,3 +487,9 @@ def test_wrote_after_the_quotation_credits_the_writer():
     text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". "هذه جريمة نكراء لن تمر دون عقاب"، كتب '
             'رئيس الوزراء على حسابه في تويتر.')
     assert _quotes(text)[-1].speaker.name == "رئيس الوزراء"
+
+
+def test_a_name_ends_before_a_function_word_or_an_office_after_bi():
+    text = ('نوه الوزير الحسين الوردي برئيس الحكومة الأمين العام لحزب العدالة والتنمية، ودعا المواطنين إلى '
+            'التصويت على "الأحزاب الوطنية الجادة والمعقولة من أجل مواصلة الإصلاح".')
+    assert _quotes(text)[0].speaker.name == "الحسين الوردي"

@@ -459,7 +459,8 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
         word = norm[tokens[end][0]:tokens[end][1]]
         if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
                 or word[:1] in "(0123456789" or word in ("ل", "ب") \
-                or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)):
+                or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)
+                                    or word in _NOT_SPEAKER or word[:1] in "بل" and _is_role(word[1:])):
             break
         end += 1
     return end
