@@ -576,3 +576,18 @@ def test_a_contracted_has_keeps_the_name_as_subject():
 ])
 def test_an_opening_adverbial_or_purpose_clause_is_no_speaker(text, name):
     assert _speaker(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Hillary Clinton won easily. Florida is one of the quintessential swing states, and Clinton aimed '
+     'her victory speech at Trump. "We know we\'ve got work to do," she told a cheering crowd.', "Hillary Clinton"),
+    ('Sen. Chris Murphy spoke of the shooting at Sandy Hook. In that sense, Sandy Hook wasn’t just a '
+     'national tragedy, but a personal summons. “This was something different,” he added.', "Chris Murphy"),
+])
+def test_a_place_or_a_common_word_is_nobody_a_pronoun_can_mean(text, name):
+    assert _speaker(text).name == name
+
+
+def test_a_possessive_before_a_full_name_is_its_role():
+    speaker = _speaker('"It is a long campaign," said Pennsylvania\'s Patrick J. Toomey.')
+    assert (speaker.name, speaker.role) == ("Patrick J. Toomey", "Pennsylvania's")

@@ -9,6 +9,7 @@ speech. Roles and titles are split from the name: ``Pentagon spokesman Col. Ryan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import SpeakerRef
 from .attribution import Attribution
@@ -169,7 +170,7 @@ _ROLE_WORDS = TITLE_WORDS | {
     "democratic", "republican", "gop", "national", "committee", "u.s", "us", "federal", "district",
     "court", "supreme", "party", "assembly", "council", "councilman", "councilwoman", "commissioner",
     "lt", "col", "gen", "rep", "sen", "gov", "dr", "mr", "mrs", "ms", "rev", "sgt", "capt", "maj"}
-_OFFICE_TITLES = frozenset("""secretary minister director chairman chairwoman spokesman spokeswoman
+_OFFICE_TITLES = frozenset("""secretary minister chancellor premier director chairman chairwoman spokesman spokeswoman
 ambassador staff president governor senator advocate counsel commissioner mayor leader whip manager
 attorney general judge justice sheriff""".split())
 _UNNAMED = re.compile(r"\b(?:anonymity|anonymously|not authorized|unnamed|declined to be named|"
@@ -370,12 +371,18 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         if _CALENDAR.match(full) and " " not in full or _NUMBER.match(full) or full in _NOT_SUBJECT \
                 or re.search(r"[’']s?$", full):  # "Trump's": whose, not who
             return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Six in 10 voters": unnamed
+        at = last.start()
+        owner, mark, owned = full.rpartition("’s " if "’s " in full else "'s ")
+        if mark:  # "Pennsylvania's Patrick J. Toomey": the name after the possessive
+            if len(owned.split()) < 2 or any(_CALENDAR.match(w) for w in owned.split()):
+                return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Trump's Super Tuesday"
+            at, full = at + len(owner) + len(mark), owned
         title_match = _TITLE.match(full)
         title = None
         if title_match:
             title, full = title_match.group().strip(), full[title_match.end():]
-        elif last.start() > 0:
-            pre = head_clean[:last.start()].rstrip()
+        elif at > 0:
+            pre = head_clean[:at].rstrip()
             prev = _TITLE.search(pre.split()[-1] + " ") if pre else None
             if prev:
                 title = pre.split()[-1]
@@ -388,13 +395,15 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         offices = [i + 1 for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _OFFICE_TITLES]
         cut = max([cut] + offices)  # "Philippine Presidential Communications Office Secretary Martin Andanar"
         full = " ".join(words[cut:])
-        role = (head_clean[:last.start()] + " ".join(words[:cut])).strip() or None
+        role = (head_clean[:at] + " ".join(words[:cut])).strip() or None
         if role and title and role.endswith(title):
             role = role[: -len(title)].strip() or None
         if apposition and not role and _ROLE_APPOSITION.match(apposition):
             role = apposition  # "Ryan Dillon, a spokesman for ..." but not ", during a town hall"
         if role and role.lower() in ("the", "a", "an"):
             role = None
+        if not title and not role and _not_a_name(text, full):
+            return SpeakerRef(name=np, kind="person", role=np, surface=np)  # "Another", "Florida": no one named
         return SpeakerRef(name=full, kind="person", role=role, title=title, surface=np)
     if _ANON.search(np) and (not names or _ANON.fullmatch(np.split()[-1])):
         # "Coalition officials", "Kurdish officials": capitalised words before an unnamed head
@@ -406,6 +415,29 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if len(np.split()) <= 6:
         return SpeakerRef(name=np, kind="person", role=np, surface=np)
     return None
+
+
+_PLACE_STATES = re.compile(_STATES)
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*[a-z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+$")
+
+
+@lru_cache(maxsize=4096)
+def _not_a_name(text: str, name: str) -> bool:
+    """Whether capitalised words are a common word ("Another", "Multiple", "Any", written in
+    lower case elsewhere in the report; plurals such as "Prosecutors" stay who speaks) or a place ("Florida", "in Orlando", "at Sandy Hook")
+    rather than someone's name: never when the report gives them after a first name or a
+    title ("George Will", "Mr. Long")."""
+    if _PLACE_STATES.fullmatch(name):
+        return True
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+    for found in pattern.finditer(text):
+        before = _CAPITALISED_BEFORE.search(text, max(0, found.start() - 30), found.start())
+        if before and before.group(1) not in _NOT_SUBJECT | _CONNECTIVES:
+            return False
+    if " " not in name and not name.endswith("s") and re.search(r"\b" + re.escape(name.lower()) + r"\b", text):
+        return True
+    return re.search(r"\b(?:in|at|near|outside|across|throughout)\s+" + re.escape(name) + r"\b(?![’'])",
+                     text) is not None
 
 
 _DESCRIPTION = re.compile(r"[Tt]he\s+(?P<mods>(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,4}?)"
