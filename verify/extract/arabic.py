@@ -842,7 +842,7 @@ class ArabicRules:
             s = first.end()  # وتماهت موريسون، كما تقول: the sentence's own verb, then its subject
         subject = norm[s:verb.start()].strip(" ,")
         words = subject.split()
-        if len(words) > 1 and not _known_head(norm, words[0], s) and _known_head(norm, words[1], s) \
+        if 1 < len(words) <= 5 and not _known_head(norm, words[0], s) and _known_head(norm, words[1], s) \
                 and words[0] not in _NOT_SPEAKER | _PREPOSITIONS and not words[0].startswith(("ال", "ب")):
             s = norm.find(words[1], s)  # حيث عاد زيان ليقول: the first word is a verb, then its subject
             subject = norm[s:verb.start()].strip(" ,")
