@@ -837,10 +837,14 @@ class ArabicRules:
         lead = _SUBJECT_LEAD.match(norm, clause, verb.start())
         s = lead.end() if lead else clause
         first = _TOKEN.match(norm, s, verb.start())
-        if first and first.group()[:1] in "وف" and not _known_head(norm, first.group(), s) \
-                and not _known_head(norm, first.group()[1:], s):
+        shifted = first and first.group()[:1] in "وف" and not _known_head(norm, first.group(), s) \
+            and not _known_head(norm, first.group()[1:], s)
+        if shifted:
             s = first.end()  # وتماهت موريسون، كما تقول: the sentence's own verb, then its subject
         subject = norm[s:verb.start()].strip(" ,")
+        if shifted and len(subject.split()) == 1 and subject.startswith("ال") \
+                and not _known_head(norm, subject, s):
+            subject = ""  # وبنفس الطريقة كتبت: an adverbial, no verb and subject
         words = subject.split()
         if 1 < len(words) <= 5 and not _known_head(norm, words[0], s) and _known_head(norm, words[1], s) \
                 and words[0] not in _NOT_SPEAKER | _PREPOSITIONS and not words[0].startswith(("ال", "ب")):
