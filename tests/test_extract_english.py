@@ -591,3 +591,9 @@ def test_a_place_or_a_common_word_is_nobody_a_pronoun_can_mean(text, name):
 def test_a_possessive_before_a_full_name_is_its_role():
     speaker = _speaker('"It is a long campaign," said Pennsylvania\'s Patrick J. Toomey.')
     assert (speaker.name, speaker.role) == ("Patrick J. Toomey", "Pennsylvania's")
+
+
+def test_a_pronoun_with_no_subject_before_goes_to_the_last_person_of_its_gender_named():
+    text = ('The most telling promise Mrs. Clinton has made is that she will not overpromise. '
+            '"We don\'t need any more of that," she has said.')
+    assert _speaker(text).name == "Clinton"

@@ -483,6 +483,27 @@ def _described(text: str, start: int, description: re.Match) -> str | None:
     return max(names, key=lambda n: window.rfind(n.split()[-1]))
 
 
+_GENDERED = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+(?P<s1>[A-Z][\w-]*[a-z](?:[’'][A-Z][\w-]*[a-z])?)|"
+                       r"([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<s2>[A-Z][\w-]*[a-z](?:[’'][A-Z][\w-]*[a-z])?))"
+                       r"(?:[’']s?)?(?![\w’'-])")  # "Donald Trump’s campaign" names Donald Trump
+
+
+def _mentioned(text: str, at: int, gender: str) -> SpeakerRef | None:
+    """The last person of this gender the text names before ``at`` ("The most telling promise
+    Mrs. Clinton has made ...", then "she has said"), for a pronoun when no earlier subject or
+    speaker fits: a title or a first name shows the gender."""
+    found = None
+    for match in _GENDERED.finditer(text, max(0, at - 1000), at):
+        if match.group(1):
+            if ("m" if match.group(1) == "Mr" else "f") == gender:
+                found = SpeakerRef(name=match.group("s1"), kind="person", title=match.group(1) + ".",
+                                   surface=match.group())
+        elif (match.group(3).lower() in (_FEMALE_NAMES if gender == "f" else _MALE_NAMES)
+              and match.group("s2") not in _NOT_SUBJECT):
+            found = SpeakerRef(name=text[match.start(3):match.end("s2")], kind="person", surface=match.group())
+    return found
+
+
 def _attribution(text: str, w_start: int, np_start: int, np_end: int, end: int,
                  adjacent: bool) -> Attribution | None:
     parsed = parse_speaker(text, np_start, np_end)
@@ -490,6 +511,8 @@ def _attribution(text: str, w_start: int, np_start: int, np_end: int, end: int,
         return None
     if isinstance(parsed, Attribution):
         parsed.start, parsed.end, parsed.adjacent = w_start, end, adjacent
+        if parsed.follow == "person" and parsed.gender:
+            parsed.fallback = _mentioned(text, w_start, parsed.gender)
         return parsed
     return Attribution(w_start, end, speaker=parsed, adjacent=adjacent)
 
