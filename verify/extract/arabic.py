@@ -98,7 +98,8 @@ _WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|�
                         r"(?:\s+(?:في|به|عن))?\s+")
 _SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
 
-_THE_SPEAKER = re.compile(r"(?:المتحدث|المتحدثه)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها))?")
+_SAME = re.compile(r"(?P<noun>ال\S+)\s+(?:ذاته|نفسه|ذاتها|نفسها|ذاتهم|انفسهم|نفسهم)(?=\s*(?:,|$))")
+_THE_SPEAKER = re.compile(r"(?:المتحدثه|المتحدث)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها))?" + _E)
 _RELATIVE_AFTER = re.compile(r"\s(?:الذي|التي|الذين|ان|انه|انها)" + _E)
 _STOP_START = re.compile(
     r"(?:\(|\d|في\s|خلال|عبر|اثناء|عقب|قبل|بعد|امس|اليوم|يوم|مساء|صباح|ليله|ظهر|الاحد|الاثنين|"
@@ -199,8 +200,15 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     norm = doc.norm
     if start >= end:
         return None
-    if _THE_SPEAKER.fullmatch(norm, start, end):
+    same = _THE_SPEAKER.match(norm, start, end)
+    if same and (same.end() == end or _RELATIVE_AFTER.match(norm, same.end(), end)
+                 or norm.startswith(",", same.end())):
         return Attribution(*doc.to_orig(start, end), follow="last")  # يضيف المتحدث: who just spoke
+    same = _SAME.match(norm, start, end)
+    if same:  # وأضاف المصدر ذاته: the source named before
+        text = doc.orig(start, same.end())
+        return Attribution(*doc.to_orig(start, end), follow="refer:" + same.group("noun"),
+                           fallback=SpeakerRef(name=text, kind="anonymous", surface=text))
     so_called = _SO_CALLED.match(norm, start, end) or _WHAT_SAID.match(norm, start, end)
     if so_called:
         start = so_called.end()  # وفق ما جاء في إحدى التعليقات: the source after what it said
@@ -418,12 +426,12 @@ def _relative_cut(norm: str, tokens: list[tuple[int, int]], end: int,
 
 
 _BODY_BREAK = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "عن", "مع", "علي", "الي", "منذ", "بعد",
-                         "قبل"})
+                         "قبل", "ب", "ل"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 # مصدر مقرب من الرئاسة فضل عدم ذكر اسمه: the source ends where the request not to be named starts
 _UNNAMED_BREAK = _RELATIVES | {"فضل", "فضلت", "فضلوا", "رفض", "رفضت", "رفضوا", "طلب", "طلبت", "طلبوا",
                                "اشترط", "اشترطت", "اشترطوا"}
-_ROLE_BREAK = _RELATIVES | {"مع"}  # الفنانة الإماراتية مع جمهورها; but النائب عن كركوك
+_ROLE_BREAK = _RELATIVES | {"مع", "ب", "ل"}  # الفنانة الإماراتية مع جمهورها; but النائب عن كركوك
 _ISSUED = {"الصادر", "الصادره", "صادر", "صادره"}  # أحد الشيوخ في تسجيل تضمن ...
 
 
