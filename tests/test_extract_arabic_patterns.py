@@ -510,3 +510,9 @@ def test_an_adverbial_before_the_verb_is_no_speaker():
 ])
 def test_the_same_speaker_and_the_preposition_after_one(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_letter_that_says_credits_its_sender():
+    text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". ووجه الملك محمد السادس رسالة إلى '
+            'المشاركين جاء فيها: "إن قضية المناخ تحتاج إلى تعاون دولي".')
+    assert _quotes(text)[-1].speaker.name == "محمد السادس"

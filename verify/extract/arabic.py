@@ -31,6 +31,7 @@ _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "و�
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
     "يقولون", "يؤكدون", "يضيفون", "يوضحون", "يرون", "يعتبرون", "يشيرون",
     "جاء في", "ورد في", "تسائل", "تساءلت",  # وجاء في بلاغ الوفد أن: the document speaks
+    "جاء فيه", "جاء فيها", "ورد فيه", "ورد فيها",  # رسالة جاء فيها: its author speaks
     # عاد زيان ليقول، خرج الوزير ليؤكد: ل with the present, after the verb and its subject
     "ليقول", "لتقول", "ليضيف", "لتضيف", "ليؤكد", "لتؤكد", "ليوضح", "لتوضح", "ليعلن", "لتعلن",
     "ليشير", "لتشير", "ليختم", "لتختم", "ليخلص", "لتخلص",
@@ -49,7 +50,8 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
     return [m for m in SPEECH_VERB.finditer(norm, lo, hi)
             if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)
             and not (m.start() == m.start("verb") and _NOUN_BEFORE.search(norm, max(0, m.start() - 8), m.start()))
-            and not (m.group("verb") in ("جاء في", "ورد في", "بين") and _WHAT.search(norm, 0, m.start()))]
+            and not (m.group("verb") in ("جاء في", "ورد في", "جاء فيه", "جاء فيها", "ورد فيه", "ورد فيها", "بين")
+                     and _WHAT.search(norm, 0, m.start()))]
 
 
 # بعد كشف مزاعمه، عند ذكر اسمه، عدم ذكر اسمه: after a preposition or عدم the verb's spelling is
@@ -780,6 +782,12 @@ class ArabicRules:
                 colon = norm[nlo:nhi].rstrip().endswith(":")  # كما ذكر بأن ...، فمرحبا بها : "..."
                 if len(after_connector) <= 40 or colon:
                     adjacent = len(after_connector) <= 2 or colon
+                    if verb.group("verb").endswith(("فيه", "فيها")):  # وجه الملك رسالة جاء فيها:
+                        author = _author_before(doc, _sentence_start(norm, verb.start()), verb.start()) \
+                            or _opening_subject(doc, verb.start())
+                        if author is not None:
+                            return Attribution(*doc.to_orig(verb.start(), nhi), speaker=author,
+                                               adjacent=adjacent)
                     if norm[verb.end():np_end].strip(" ,:") not in ("", "علي"):  # أكد على أن
                         attribution = _speaker_attribution(doc, verb.start(), verb.end(), np_end,
                                                            nhi, adjacent)
