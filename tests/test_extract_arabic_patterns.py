@@ -516,3 +516,8 @@ def test_a_letter_that_says_credits_its_sender():
     text = ('وقال رئيس البرلمان سليم الجبوري إن "الجلسة ستعقد غدا". ووجه الملك محمد السادس رسالة إلى '
             'المشاركين جاء فيها: "إن قضية المناخ تحتاج إلى تعاون دولي".')
     assert _quotes(text)[-1].speaker.name == "محمد السادس"
+
+
+def test_ali_before_inna_is_the_name_not_the_preposition():
+    quotes = _quotes('وقال الوزير محمد علي إن "الوضع في المدينة مستقر تماما".')
+    assert quotes[0].speaker.name == "محمد علي"

@@ -62,6 +62,17 @@ _WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة 
 
 _TAIL_CONNECTOR = re.compile(r"(?:^|(?<=[\s,]))(?:ان|انه|انها|انهم|بان|بانه|فان|الي\s+ان|علي\s+ان|من\s+ان|:|قائلا|قائله|"
                              r"بالقول|بقوله|بقولها)(?=[\s:,]|$)")
+
+
+def _connector(doc: Document, lo: int, hi: int) -> re.Match | None:
+    """The first connector after a speech verb; 'على أن' connects, but 'محمد علي إن' is the
+    name Ali then إن (the original spelling tells على from علي)."""
+    found = _TAIL_CONNECTOR.search(doc.norm, lo, hi)
+    if found and found.group().startswith("علي") and doc.orig(found.start(), found.start() + 3).endswith("ي"):
+        return _TAIL_CONNECTOR.search(doc.norm, found.start() + 3, hi)
+    return found
+
+
 _PARTICIPLE = re.compile(
     _B + r"(?P<w>و?(?:مؤكد|موكد|مبين|مضيف|موضح|مشير|لافت|معتبر|مشدد|متابع|قائل|منوه|مردف|محذر|"
     r"مستدرك|واصف|مستطرد|متسائل|معرب|مطالب|منبه|مختتم|مبرز|متهم|مستنكر|مشيد|منتقد|مرجح|مذكر|مسجل|"
@@ -737,7 +748,7 @@ class ArabicRules:
                 # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first;
                 # "لفت رئيس الشبكة إلى أن الفريق ...، مؤكدا" names him before its أن
                 verb = verbs[-1]
-                connector = _TAIL_CONNECTOR.search(norm, verb.end(), match.start("w"))
+                connector = _connector(doc, verb.end(), match.start("w"))
                 np_end = connector.start() if connector else match.start("w")
                 named = self._subject_first(doc, nlo, verb, nhi, known_only=True)
                 if named.speaker is None or _LATTER.fullmatch(norm, *_strip_np(doc, verb.end(), np_end)):  # الخماس انتقدت الأصوات ...، موضحة: the subject first
@@ -775,7 +786,7 @@ class ArabicRules:
         if verbs:
             verb = verbs[-1]
             tail = norm[verb.end():nhi]
-            connector = _TAIL_CONNECTOR.search(norm, verb.end(), nhi)
+            connector = _connector(doc, verb.end(), nhi)
             if not _has_quote(tail) and len(tail.split()) <= 30:
                 np_end = connector.start() if connector else nhi
                 after_connector = norm[connector.end():nhi].split() if connector else []
