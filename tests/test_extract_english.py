@@ -597,3 +597,14 @@ def test_a_pronoun_with_no_subject_before_goes_to_the_last_person_of_its_gender_
     text = ('The most telling promise Mrs. Clinton has made is that she will not overpromise. '
             '"We don\'t need any more of that," she has said.')
     assert _speaker(text).name == "Clinton"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('She said her proposals were effective and strong, to which O\'Malley interjected: "It\'s just not true."',
+     "O'Malley"),
+    ('Mukasey, the attorney general under former President George W. Bush, criticized Clinton’s email use, '
+     'which an FBI investigation said was “extremely careless” but did not warrant charges.',
+     "an FBI investigation"),
+])
+def test_the_subject_of_a_relative_clause_speaks(text, name):
+    assert _speaker(text).name == name

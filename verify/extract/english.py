@@ -268,6 +268,9 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
         # "... committee members: He also said": the pronoun closing the phrase is the subject
         return Attribution(start, end, follow=_PRONOUNS[tail.group(1).lower()],
                            gender=_PRONOUN_GENDER.get(tail.group(1).lower()))
+    relative = re.match(r"(?:(?:to|in|at|after|upon|for|with|by)\s+)?wh(?:ich|om)\s+(?=[A-Z]|(?:the|an?|his|her|its|their)\s)", np)
+    if relative:  # "..., to which O'Malley interjected:": the relative clause's subject
+        return parse_speaker(text, start + relative.end(), end)
     according = re.search(r",\s*according to\s+([^,]+)", np)
     if according:  # "His criticism, according to an interview with The New York Times, was": the source
         at = start + np.find(according.group(1))
@@ -517,6 +520,10 @@ def _attribution(text: str, w_start: int, np_start: int, np_end: int, end: int,
     return Attribution(w_start, end, speaker=parsed, adjacent=adjacent)
 
 
+_RELATIVE_SUBJECT = re.compile(r",\s+((?:(?:to|in|at|after|upon|for|with|by)\s+)?wh(?:ich|om)\s+"
+                               r"(?:[A-Z]|(?:the|an?|his|her|its|their)\s))")
+
+
 def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
     """The noun phrase that ends right before a verb: back to the clause start."""
     start = lo
@@ -544,6 +551,11 @@ def _np_before(text: str, lo: int, verb_start: int) -> tuple[int, int]:
         opening = text.startswith("With ", clause) and _LEAD.match(text, clause, verb_start)
         if opening and opening.end() > start:
             start = opening.end()  # "With her husband, former President Bill Clinton, standing by her side,"
+    relative = None
+    for relative in _RELATIVE_SUBJECT.finditer(text, start, verb_start):
+        pass
+    if relative:
+        start = relative.start(1)  # "Mukasey, ..., criticized Clinton’s email use, which an FBI investigation said"
     title = _TITLE_BEFORE.search(text, max(lo, start - 8), start)
     if title:
         start = title.start()  # "Col. Ryan Dillon": the sentence mark was the title's dot
