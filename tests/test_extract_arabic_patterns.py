@@ -521,3 +521,11 @@ def test_a_letter_that_says_credits_its_sender():
 def test_ali_before_inna_is_the_name_not_the_preposition():
     quotes = _quotes('وقال الوزير محمد علي إن "الوضع في المدينة مستقر تماما".')
     assert quotes[0].speaker.name == "محمد علي"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('ونقلت قناة الجزيرة عن شهود عيان أن "القصف استهدف منازل المدنيين في المدينة".', "شهود عيان"),
+    ('وأوردت صحيفة الصباح، نقلا عن مصادر قضائية، أن "المتهم سيمثل أمام المحكمة غدا".', "مصادر قضائية"),
+])
+def test_a_medium_relaying_a_source_credits_the_source(text, name):
+    assert _quotes(text)[0].speaker.name == name

@@ -112,6 +112,7 @@ _WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|�
 _SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
 
 _SAME = re.compile(r"(?P<noun>ال\S+)\s+(?:ذاته|نفسه|ذاتها|نفسها|ذاتهم|انفسهم|نفسهم)(?=\s*(?:,|$))")
+_FROM = re.compile(r"(?:^|\s|,)\s*(?:نقلا\s+)?عن\s+(?=\S)")
 _THE_SPEAKER = re.compile(r"(?:المتحدثه|المتحدث)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها))?" + _E)
 _RELATIVE_AFTER = re.compile(r"\s(?:الذي|التي|الذين|ان|انه|انها)" + _E)
 _STOP_START = re.compile(
@@ -283,6 +284,12 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         kind_found = True
         if bare in _MEDIA and not (role or name):
             media = (s, e)
+            source = _FROM.search(norm, s, end)
+            if source and norm.find(",", s, source.start()) in (-1, e):
+                # نقلت قناة الجزيرة عن شهود عيان، صحيفة الصباح، نقلا عن مصادر قضائية: the source speaks
+                parsed = parse_speaker(doc, source.end(), end)
+                if isinstance(parsed, SpeakerRef):
+                    return parsed
         elif bare in _ANONYMOUS and not (role or name) and not _has_name(norm, tokens[1:], opens=False):
             anonymous = (s, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _UNNAMED_BREAK))
         elif bare in TITLE_WORDS or bare in _ROLES or _is_role_word(norm, tokens[0]) \
