@@ -608,3 +608,10 @@ def test_a_pronoun_with_no_subject_before_goes_to_the_last_person_of_its_gender_
 ])
 def test_the_subject_of_a_relative_clause_speaks(text, name):
     assert _speaker(text).name == name
+
+
+def test_a_person_introduced_by_a_name_is_whom_she_means():
+    text = ('Donald Trump repeated the word. The woman who started it all identified herself to CNN as a '
+            '52-year-old Salem, N.H., resident named Caroline. “He truly cares about the American people,” '
+            'she said of Trump.')
+    assert _speaker(text).name == "Caroline"

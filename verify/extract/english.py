@@ -629,6 +629,9 @@ _INNER_CLAUSE = re.compile(r"\b(?:in which|during which|at which|where)\s+"
 _CONTRACTED = re.compile(r"\s*((?:[A-Z][\w-]*[a-z]\s+){0,2}[A-Z][\w-]*[a-z])[’']s\s+(?:(?:also|always|never|not|"
                          r"still|already|just|since|long|repeatedly)\s+)*(?:been|got|gotten|done|said|made|become|"
                          r"told|given|taken|spent|won|lost|called)\b")  # "Christie's been making the case"
+_INTRODUCED = re.compile(r"\b(woman|man|girl|boy|resident|voter|student|worker|supporter|protester|mother|"
+                         r"father|veteran|teacher|nurse|retiree)\b[^.;\"“”]{0,60}?\b(?:named|called)\s+"
+                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[,.;]|\s+[a-z])")
 _SHOWN_WORDS = re.compile(r"\b(he|his|himself|she|herself)\b|(?<![.!?]\s)\b[A-Z][\w’'-]*|[\"“”]")
 _SHOWN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 
@@ -810,6 +813,10 @@ class EnglishRules:
         if nicknamed:  # 'Juan "Chico" Manriquez of Oakland carried one of the photos.'
             return SpeakerRef(name=f"{nicknamed.group(1)} {nicknamed.group(2)}", kind="person",
                               surface=nicknamed.group().strip())
+        introduced = _INTRODUCED.search(doc.text, lo, hi)
+        if introduced:  # "The woman ... identified herself as a resident named Caroline."
+            return SpeakerRef(name=introduced.group(2), kind="person", role=introduced.group(1),
+                              surface=introduced.group(2))
         view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
         mark = _CLAUSE_BREAK.search(doc.text, lo, lo + min(hi - lo, 200))
         end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the first clause
