@@ -615,3 +615,9 @@ def test_a_person_introduced_by_a_name_is_whom_she_means():
             '52-year-old Salem, N.H., resident named Caroline. “He truly cares about the American people,” '
             'she said of Trump.')
     assert _speaker(text).name == "Caroline"
+
+
+def test_a_description_with_a_list_of_adjectives_speaks():
+    text = ('"From Day One, I made climate change the top priority," the bespectacled, 71-year-old '
+            'diplomat said in an interview.')
+    assert _speaker(text).name == "the bespectacled, 71-year-old diplomat"

@@ -213,6 +213,8 @@ _AFTER_DIRECT = re.compile(
 _AFTER_NAMED = re.compile(
     r"\s*[,.!?]?\s*(?P<np>(?:[a-z]+\s+){0,3}(?:(?:[A-Z][\w’'-]*|[A-Z][a-z]{0,3}\.)\s+){0,5}[A-Z][\w’'-]*[a-z]"
     r"(?:\s*\([^()]{1,20}\))?(?:,\s*[^\"“”]{1,200}?,)?)\s+(?P<verb>" + _VERB + r")\b")
+_AFTER_DESCRIBED = re.compile(  # '"...," the bespectacled, 71-year-old diplomat said'
+    r"\s*[,.!?]?\s*(?P<np>(?:the|a|an)\s+[\w-]+(?:,\s*[\w-]+)+(?:\s+[\w-]+){1,3}?)\s+(?P<verb>" + _VERB + r")\b")
 _PARTICIPLE = re.compile(
     r"(?P<w>\b(?:saying|telling|adding|noting|arguing|writing|calling|explaining|reporting|insisting|"
     r"asking|warning|declaring|stating|claiming|suggesting|tweeting|quipping|joking|vowing|promising|"
@@ -730,7 +732,7 @@ class EnglishRules:
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
         for pattern in (_AFTER_DASH, _AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED,
-                        _POST_GENERIC):
+                        _AFTER_DESCRIBED, _POST_GENERIC):
             match = pattern.match(text, lo, hi)
             if match:
                 end = match.end()
