@@ -529,3 +529,38 @@ def test_ali_before_inna_is_the_name_not_the_preposition():
 ])
 def test_a_medium_relaying_a_source_credits_the_source(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    # a feminine verb after a man's quotation goes back to the woman who spoke before him
+    ('قالت الوزيرة نادية فتاح إن "الميزانية ستعرف تحسنا ملموسا هذا العام". ورد النائب أحمد التويزي '
+     'بأن "الأرقام لا تعكس الواقع الذي يعيشه المواطنون". وأضافت أن "الحكومة ستواصل دعم الأسر الفقيرة".',
+     ["نادية فتاح", "أحمد التويزي", "نادية فتاح"]),
+    # a masculine one after a woman's, to the man
+    ('وقال وزير الصحة خالد آيت الطالب إن "الوضع الوبائي تحت السيطرة". وقالت النائبة سميرة الشاوي إن '
+     '"الحكومة تأخرت كثيرا في اتخاذ القرارات". وأضاف أن "اللقاح سيصل إلى جميع المدن قبل نهاية الشهر".',
+     ["خالد آيت الطالب", "سميرة الشاوي", "خالد آيت الطالب"]),
+    # a participle too, and a woman only named (بالسيدة) counts
+    ('وقالت الناشطة الحقوقية خديجة الرياضي إن "الاعتقالات طالت عشرات الشباب في المدينة". وقال المحامي '
+     'محمد الساسي إن "الملف فارغ من أي دليل"، مضيفة أن "المحاكمة سياسية بامتياز".',
+     ["خديجة الرياضي", "محمد الساسي", "خديجة الرياضي"]),
+    ('وقال المتحدث باسم الشرطة إن "الوضع تحت السيطرة تماما" خلال لقائه بالسيدة ليلى بنعلي. '
+     'وأضافت أن "الأمن مسؤولية الجميع في هذه المدينة".', ["المتحدث باسم الشرطة", "ليلى بنعلي"]),
+    # a body takes a feminine verb without being a woman: the verbs agree, no switch
+    ('وقالت وزارة الداخلية في بيان إن "الأمن مستتب في جميع المدن". '
+     'وأضافت أن "التحقيق ما زال جاريا في ملابسات الحادث".', ["وزارة الداخلية"] * 2),
+    ('وقالت وزارة الداخلية في بيان إن "الأمن مستتب في جميع المدن". '
+     'وأضاف أن "التحقيق ما زال جاريا في ملابسات الحادث".', ["وزارة الداخلية"] * 2),
+])
+def test_a_continuation_goes_to_the_last_speaker_of_its_gender(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_the_gender_a_name_shows():
+    from verify.extract.arabic import ArabicRules
+    from verify.model import SpeakerRef
+    rules = ArabicRules()
+    assert rules.gender(SpeakerRef(name="فاطمة الزهراء المنصوري")) == "f"
+    assert rules.gender(SpeakerRef(name="بنعلي", role="الوزيرة")) == "f"
+    assert rules.gender(SpeakerRef(name="أحمد التويزي", role="النائب")) == "m"
+    assert rules.gender(SpeakerRef(name="وزارة الداخلية", kind="organisation")) is None

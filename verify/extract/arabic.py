@@ -17,7 +17,8 @@ from .attribution import Attribution
 from .document import Document
 from .gazetteer import gazetteer
 
-__all__ = ["ArabicRules", "parse_speaker", "GIVEN_NAMES", "TITLE_WORDS", "SPEECH_VERB"]
+__all__ = ["ArabicRules", "parse_speaker", "speaker_gender", "GIVEN_NAMES", "FEMALE_NAMES", "TITLE_WORDS",
+           "SPEECH_VERB"]
 
 _B = r"(?<![^\s,.:;\"(])"  # word start in normalised Arabic text
 _E = r"(?![^\s,.:;\")])"  # word end
@@ -164,6 +165,13 @@ GIVEN_NAMES = set(normalize_text("""
 نجيب سامح أيمن باسل هيثم ممدوح صلاح طلال ماهر خليفة راشد زايد حمد فهد نايف بندر مهند إسحاق
 يعقوب شعيب نعمان هالة منال عبير رشا دينا لمياء سهيلة بسيمة نزيهة
 """).split())
+# Women's given names: a feminine verb after a man spoke goes back to the last woman named
+FEMALE_NAMES = set(normalize_text("""
+عائشة فاطمة خديجة مريم زينب نادية سعاد ليلى أمينة حليمة نزهة بثينة آمنة نبيلة سميرة لطيفة رشيدة
+مليكة نعيمة حنان سارة سلمى سلوى هند نوال سناء كريمة لبنى خولة حسناء شيماء غيثة ثريا رانيا ريم
+هالة منال عبير رشا دينا لمياء سهيلة بسيمة نزيهة شرفات فتيحة سهام نجلاء ياسمين نسرين جليلة حفيظة
+""").split())  # not the names that are common words too (إيمان faith, جميلة beautiful, رجاء hope)
+GIVEN_NAMES |= FEMALE_NAMES
 
 
 def _tables() -> tuple[set[str], set[str]]:
@@ -729,6 +737,143 @@ def _while_saying(doc: Document, w_start: int) -> SpeakerRef | None:
     return None
 
 
+# Participles whose feminine spelling is no noun as well (not متابعة "follow-up", لافتة "sign")
+_GENDERED_PARTICIPLE = re.compile(
+    _B + r"و?(?:مؤكد|موكد|مضيف|موضح|مشير|معتبر|مشدد|قائل|منوه|مردف|محذر|مستطرد|متسائل|معرب|مختتم)"
+    r"(?P<end>ا|ه)" + _E)
+_MASCULINE_VERBS = set(_VERBS) | {"راي", "نفي", "دعا", "ادلي"}
+_FEMININE_VERBS = {v + "ت" for v in _VERBS} | {"رات", "نفت", "دعت", "تساءلت", "تسائلت"}
+
+
+def _form_gender(word: str) -> str | None:
+    """What a speech verb's form says of its subject: قال، يقول، مضيفا a man (or a masculine
+    body), قالت، تقول، مضيفة a woman or a feminine body; plurals say nothing here."""
+    if word in _MASCULINE_VERBS:
+        return "m"
+    if word in _FEMININE_VERBS:
+        return "f"
+    if word.endswith(("ون", "وا")) or word.startswith(("جاء", "ورد", "خاطب")):
+        return None
+    if word.startswith(("ي", "لي")):
+        return "m"  # يضيف، ليقول
+    if word.startswith(("ت", "لت")):
+        return "f"  # تضيف، لتقول
+    return None
+
+
+def _gendered_words(doc: Document, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Speech verbs and participles in normalised ``[lo, hi)`` that continue or name a
+    speaker, with the gender their form shows, in order. A verb counts where it opens its
+    clause (وأضافت، "..."، قالت); one after words of its clause has its subject there (الشبكة
+    ... تؤكد، حضور ... سجل), and one inside a quotation is someone's words."""
+    norm = doc.norm
+    found = [(v.start(), v.end(), _form_gender(v.group("verb"))) for v in _speech_verbs(norm, lo, hi)
+             if not _in_relative(norm, v) and _opens_clause(norm, v.start())]
+    found += [(p.start(), p.end(), "m" if p.group("end") == "ا" else "f")
+              for p in _GENDERED_PARTICIPLE.finditer(norm, lo, hi)]
+    return sorted(f for f in found if f[2] and not _quoted(norm, f[0]))
+
+
+def _opens_clause(norm: str, at: int) -> bool:
+    clause = max(norm.rfind(c, 0, at) for c in '.\n,":') + 1
+    return norm[clause:at].strip() in ("", "كما", "ثم", "وكما")
+
+
+def _quoted(norm: str, at: int) -> bool:
+    return norm.count('"', norm.rfind("\n", 0, at) + 1, at) % 2 == 1
+
+
+def speaker_gender(speaker: SpeakerRef) -> str | None:
+    """A person's gender from the words that name them: a title (السيدة), an office in its
+    feminine form (الوزيرة، النائبة) or not, a given name (فاطمة، محمد). Bodies, media and
+    unnamed sources have none: الوزارة takes a feminine verb without being a woman."""
+    if speaker.kind != "person":
+        return None
+    for part in (speaker.title, speaker.role):
+        words = normalize_text(part or "").split()
+        if not words:
+            continue
+        word = words[0]
+        if word in ("السيده", "الانسه", "السيدة"):
+            return "f"
+        if word == "السيد":
+            return "m"
+        if word.endswith("ه") and _is_role(word[:-1]):
+            return "f"
+        if _is_role(word) or word in TITLE_WORDS:
+            return "m"
+    first = normalize_text(speaker.name).split()[:1]
+    if first and first[0] in FEMALE_NAMES:
+        return "f"
+    if first and first[0] in GIVEN_NAMES:
+        return "m"
+    return None
+
+
+def _last_of_gender(doc: Document, at: int, gender: str) -> SpeakerRef | None:
+    """Who a continuation of this gender means when the last one who spoke was of the other:
+    the latest speaker a verb of this gender introduced (a woman or a feminine body after قالت),
+    or the latest person named with a title, office or given name of this gender."""
+    norm = doc.norm
+    found: list[tuple[int, SpeakerRef]] = []
+    for verb in _speech_verbs(norm, 0, at):
+        if _in_relative(norm, verb) or _quoted(norm, verb.start()) \
+                or _form_gender(verb.group("verb")) != gender:
+            continue
+        stop = min([i for i in (norm.find('"', verb.end(), at), norm.find(".", verb.end(), at)) if i != -1]
+                   or [at])
+        connector = _connector(doc, verb.end(), stop)
+        parsed = parse_speaker(doc, verb.end(), connector.start() if connector else stop)
+        head = norm[verb.end():stop].split()[:1]
+        if isinstance(parsed, SpeakerRef) and head and _known_head(norm, head[0], verb.end()):
+            found.append((verb.start(), parsed))
+    for token in _TOKEN.finditer(norm, 0, at):
+        word, start = token.group(), token.start()
+        if word[:1] in "وبل" and (word[1:] in GIVEN_NAMES or word[1:] in TITLE_WORDS or _is_role(word[1:])):
+            word, start = word[1:], start + 1  # بالسيدة، ولفاطمة
+        if not (word in GIVEN_NAMES or word in TITLE_WORDS or _is_role(word)):
+            continue
+        stops = [i for i in (norm.find(c, start, at) for c in ',."') if i != -1]
+        parsed = parse_speaker(doc, start, min(stops + [at, start + 80]))
+        if isinstance(parsed, SpeakerRef) and parsed.name != parsed.role and speaker_gender(parsed) == gender:
+            found.append((start, parsed))
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | None:
+    """``وأضافت`` after a man's quotation goes back to the last woman who spoke or was named,
+    and ``وأضاف`` after a woman's to the last man: the verb's form says the last speaker is not
+    meant. A feminine verb after a body (قالت الوزارة) or sources (قالت مصادر) is no woman's,
+    so a masculine one after it does not switch."""
+    if attribution is None or attribution.follow != "last":
+        return attribution
+    nlo, nhi = doc.to_norm(attribution.start), doc.to_norm(attribution.end)
+    own = _gendered_words(doc, nlo, nhi)
+    if not own:
+        return attribution
+    at, _, gender = own[0]
+    earlier = _gendered_words(doc, 0, at)
+    if not earlier or earlier[-1][2] == gender:
+        return attribution
+    if gender == "m":
+        said = parse_speaker(doc, *_subject_span(doc, earlier[-1][1], at))
+        if not (isinstance(said, SpeakerRef) and said.kind == "person" and speaker_gender(said) != "m"):
+            return attribution
+    speaker = _last_of_gender(doc, at, gender)
+    if speaker is None:
+        return attribution
+    return Attribution(attribution.start, attribution.end, speaker=speaker, adjacent=attribution.adjacent)
+
+
+def _subject_span(doc: Document, start: int, at: int) -> tuple[int, int]:
+    """The words after a speech verb ending at ``start`` that may name its speaker."""
+    norm = doc.norm
+    stops = [i for i in (norm.find(c, start, at) for c in '".') if i != -1]
+    stop = min(stops + [at])
+    connector = _connector(doc, start, stop)
+    return start, connector.start() if connector else stop
+
+
 _TO = re.compile(r"(?:^|\s)ل\s*$")  # لـ"الجزيرة": ل written apart before a quoted name
 _QUOTATION = re.compile(r".(?P<words>[^\"“”«»\n]*)")  # from an opening mark to the next mark
 
@@ -742,7 +887,13 @@ class ArabicRules:
     titled = re.compile(r"(?:تحت\s+(?:شعار|عنوان)|بعنوان|المعنون[ةه]?\s+بـ?|الموسوم[ةه]?\s+بـ?|شعار(?:ها|ه)?)\s*[:،,]?\s*$")
     names_keep_context = True
 
+    def gender(self, speaker: SpeakerRef) -> str | None:
+        return speaker_gender(speaker)
+
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        return _by_gender(doc, self._before(doc, lo, hi))
+
+    def _before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         norm = doc.norm
         if _NAMING_NOUN.search(norm, nlo, nhi) or _TO.search(norm, nlo, nhi) \
@@ -903,6 +1054,9 @@ class ArabicRules:
         return Attribution(o_start, o_end, follow="last", adjacent=True)
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
+        return _by_gender(doc, self._after(doc, lo, hi))
+
+    def _after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         match = _AFTER.match(doc.norm, nlo, nhi)
         if not match:
@@ -950,7 +1104,7 @@ class ArabicRules:
         for i, (attribution, c_start, c_end) in enumerate(found):
             if i + 1 < len(found):
                 c_end = doc.to_norm(found[i + 1][0].start)
-            out.append((attribution, *doc.to_orig(c_start, c_end)))
+            out.append((_by_gender(doc, attribution), *doc.to_orig(c_start, c_end)))
         return out
 
     def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
