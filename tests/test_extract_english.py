@@ -621,3 +621,15 @@ def test_a_description_with_a_list_of_adjectives_speaks():
     text = ('"From Day One, I made climate change the top priority," the bespectacled, 71-year-old '
             'diplomat said in an interview.')
     assert _speaker(text).name == "the bespectacled, 71-year-old diplomat"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, '
+     '“I suppose I could have chosen to bake cookies and have teas.”', "Hillary"),
+    ("Gov. Chris Christie spoke last. Giant screens hanging over the arena glittered with a proclamation: "
+     "''Over the Top.'' It is time, he said, ''for a caring, genuine and decent person.''", "Chris Christie"),
+    ("Donald Trump watched. Having sputtered in his own run, Mr. Christie nevertheless gave the crowd his all. "
+     "It is time, he said, ''for a caring, genuine and decent person to lead.''", "Christie"),
+])
+def test_the_subject_past_a_leading_clause_or_a_capitalised_common_word(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -144,7 +144,8 @@ _LEAD = re.compile(
     r"reached|contacted|pressed|questioned|interviewed|"
     r"without|since|from|for|by|under|amid|like|unlike|if|although|because|once|until|last|this|"
     r"[a-z]+ing|[a-z]{3,}ed\s+(?:by|with|in|at|on|from|for|over|after|to|about))\b"
-    r"(?:[^,.;\"“”]|(?-i:(?<=\b[A-Z])\.(?=[A-Z]\.|[\s,]))){0,150},\s+)+", re.I)  # "... sue the U.S. for ...,"
+    r"(?:[^,.;\"“”]|(?-i:(?<=\b[A-Z])\.(?=[A-Z]\.|[\s,]))|(?-i:(?:(?<=\bGov)|(?<=\bSen)|(?<=\bRep)|(?<=\bGen)|(?<=\bCol)|(?<=\bLt)|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bSt))\.(?=\s+[A-Z]))){0,150},\s+)+",
+    re.I)  # "... sue the U.S. for ...,", "After former California Gov. Jerry Brown criticized ...,"
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "one", "some", "many", "several",
                 "two", "three", "another", "other", "our", "my", "this", "that", "these", "those",
                 "most", "both", "each", "every", "few", "no", "all"}
@@ -569,6 +570,7 @@ _SUBJECT = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+[\w’'-]+){1,3}?|"
     r"he|she|they|He|She|They|I|We|we)(?:\s*\([^()]{1,20}\))?(?:,\s*[^,;\"“”]{2,150}?(?:,[^,;\"“”]{2,80}?){0,2},)?)(?:\s+(?:himself|herself))?\s+"
     r"(?:(?:also|then|later|again|once|has|had|have|was|is|would|will|did|never|not|still|just|even|"
+    r"nevertheless|nonetheless|however|instead|meanwhile|therefore|thus|indeed|too|"
     r"only|already|now|first|finally|[a-z]+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this)\s+(?:week|month|year|night|spring|summer|fall|winter))\s+)*"
     r"(?P<verb>(?:did|does|do|was|is|has|had|have|were|would|could|wo|ca)n[’']t|"
@@ -600,15 +602,28 @@ def _subject(text: str, lo: int, hi: int, loose: bool = False) -> tuple[int, int
     lead = _LEAD.match(text, start, hi)
     match = (lead and _SUBJECT.match(text, lead.end(), hi)) or _SUBJECT.match(text, start, hi)
     gerund = match and re.match(r"[A-Z]\w+ing\b", match.group("np"))
-    if match and (not gerund or re.search(r"[A-Z][\w’'.-]+\s+" + gerund.group() + r"\b", text[:start])):
-        # "Holding signs ..." is no one, but "Ebeling said" after "Betsy Ebeling" is her
+    if match and (not gerund or re.search(r"[A-Z][\w’'.-]+\s+" + gerund.group() + r"\b", text[:start])) \
+            and (not re.fullmatch(r"[a-z]+[^s]s", match.group("verb")) or _named_elsewhere(text, match.group("np"))):
+        # "Holding signs ..." is no one, but "Ebeling said" after "Betsy Ebeling" is her; in
+        # "Giant screens hanging ..." the plural noun only looks like a verb
         return match.start("np"), match.end("np")
     # "Weaver didn't seem impressed ...": a name opening the clause is its subject
     name = loose and _NAME.match(text, lead.end() if lead else start, hi)
     first = name.group().split()[0] if name else ""
-    if name and not _CALENDAR.match(first) and first not in _NOT_SUBJECT and not first.endswith("ing"):
+    if name and not _CALENDAR.match(first) and first not in _NOT_SUBJECT and not first.endswith("ing") \
+            and _named_elsewhere(text, name.group()):
         return name.start(), name.end()
     return None
+
+
+def _named_elsewhere(text: str, np: str) -> bool:
+    """Whether a lone capitalised word opening a sentence ("Giant screens glittered", "Weaver
+    didn't seem impressed") is a name: the report writes it elsewhere as one ("Jeff Weaver",
+    "said Weaver"). Longer phrases, lower-case words and plurals ("Democrats") pass."""
+    if not re.fullmatch(r"[A-Z][a-z]+", np) or re.fullmatch(r"[A-Z][a-z]+[^s]s|People", np) \
+            or np.lower() in _PRONOUNS or _MEDIA.match(np) or _ORG.match(np):
+        return True
+    return re.search(r"(?:[a-z,]|[A-Z][\w’'-]*[a-z])\s+" + np + r"\b", text) is not None
 
 
 def _last_name(text: str, lo: int, hi: int) -> tuple[int, int] | None:
