@@ -88,3 +88,12 @@ def test_a_quote_after_a_title_is_still_a_quote():
     quotes = [s for s in extract(text, language="ar") if s.kind == "quote"]
     assert [q.quote for q in quotes] == ["الحكومة ستواصل العمل على تحسين الخدمات في كل المحافظات"]
     assert quotes[0].speaker.name == "الوزير" or "الوزير" in (quotes[0].speaker.role or "")
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("وقال الوزير »الوضع مستقر تماما في المدينة» مضيفا أن الأمن مستتب.", ["الوضع مستقر تماما في المدينة"]),
+    ("وقال الوزير «الوضع مستقر تماما في المدينة« مضيفا.", ["الوضع مستقر تماما في المدينة"]),
+    ("قال «نعم» ثم قال «لا أبدا».", ["نعم", "لا أبدا"]),
+])
+def test_a_guillemet_written_at_both_ends(text, inner):
+    assert _inner(text) == inner

@@ -98,6 +98,14 @@ def _pair_doubles(text: str, lo: int, hi: int, skip: int = -1) -> list[QuoteSpan
             if span:
                 found.append(span)
             opener = None
+        elif mark in "«»" and mark == text[opener] and _closes_like(text, at, lo, hi) \
+                and not any(c in text[at + 1:hi] for c in closers):
+            # '»الوضع مستقر» مضيفا': one guillemet written for both ends, where no mark of the
+            # other kind is left in the paragraph to close the quotation instead
+            span = _span(text, opener, at)
+            if span:
+                found.append(span)
+            opener = None
         elif mark == "“" and closers == "”":
             after = text[at + 1:at + 2]
             if text[at - 1:at].strip() and (not after or not after.isalnum()):
