@@ -633,3 +633,9 @@ def test_a_description_with_a_list_of_adjectives_speaks():
 ])
 def test_the_subject_past_a_leading_clause_or_a_capitalised_common_word(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_short_quotation_after_said_frames_the_quotation_that_follows_in_its_clause():
+    text = ('Ted Cruz says his “friend and colleague” Marco Rubio ran “an optimistic campaign focused on '
+            'the future of our party.”')
+    assert [q.speaker.name for q in _quotes(text)] == ["Ted Cruz", "Ted Cruz"]

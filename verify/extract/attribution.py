@@ -215,6 +215,7 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
     text = doc.text
     units: list[ExtractedStatement] = []
     boundary = s_start
+    frame: SpeakerRef | None = None  # who a short quotation's verb before it made the sentence's speaker
     for i, quote in enumerate(quotes):
         following = quotes[i + 1].open if i + 1 < len(quotes) else s_end
         words = quote.words(text)
@@ -223,6 +224,7 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             # still introduce the next quotation, as it does past a quoted name.
             continue
         attribution = rules.before(doc, boundary, quote.open)
+        framing = attribution is not None and words <= 4
         start, end = quote.open, quote.close
         if attribution is not None:
             start = attribution.start
@@ -240,6 +242,12 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
                 attribution = rules.context(doc, boundary, quote.open)
                 if attribution is not None:
                     start = attribution.start
+                    if frame is not None and getattr(rules, "frame_goes_on", False) \
+                            and not re.search(r"[,;:.]", text[boundary - 2:quote.open]):
+                        # 'Cruz says his "friend" Marco Rubio ran "an optimistic campaign"': the
+                        # verb before the first quotation frames the clause that goes on
+                        attribution = Attribution(attribution.start, attribution.end, speaker=frame,
+                                                  adjacent=attribution.adjacent)
         speaker = None
         if attribution is not None:
             if words < rules.min_quote_words and not attribution.adjacent:
@@ -271,6 +279,7 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
                 speaker = state.last  # a long quotation among another speaker's quotations
             else:
                 speaker = state.person  # a long quotation far from others: whom the narration is about
+        frame = speaker if framing else None
         state.quote_sentence = index
         units.append(ExtractedStatement(
             sentence=index, start=start, end=end, kind="quote", text=text[start:end],

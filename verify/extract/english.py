@@ -676,6 +676,7 @@ class EnglishRules:
     titled = re.compile(r"\b(?:entitled|titled|headlined|under the (?:slogan|banner|title|headline))\s*[:,]?\s*$",
                         re.IGNORECASE)
     names_keep_context = False
+    frame_goes_on = True  # 'Cruz says his "friend" Rubio ran "..."': the first verb frames the sentence
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
