@@ -639,3 +639,10 @@ def test_a_short_quotation_after_said_frames_the_quotation_that_follows_in_its_c
     text = ('Ted Cruz says his “friend and colleague” Marco Rubio ran “an optimistic campaign focused on '
             'the future of our party.”')
     assert [q.speaker.name for q in _quotes(text)] == ["Ted Cruz", "Ted Cruz"]
+
+
+def test_a_one_word_name_with_a_who_clause_is_a_person():
+    text = ('Shonda Rhimes spoke first. Meanwhile Rihanna, who was honored with the Rockstar award, spoke '
+            'about self-love. “The minute you learn to love yourself, you would not want to be anyone else,” '
+            'she said.')
+    assert _speaker(text).name == "Rihanna"

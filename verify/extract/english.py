@@ -665,7 +665,9 @@ def _looks_like_person(text: str, speaker: SpeakerRef, before: int) -> bool:
         return False
     if len(words) >= 2:
         return all(w[:1].isupper() for w in words)
-    return re.search(r"\b[A-Z][\w’'.-]+\s+" + re.escape(words[0]) + r"\b", text[:before]) is not None
+    # "Bernie Sanders" earlier, or "Rihanna, who was honored ...": a relative "who" is a person's
+    return re.search(r"\b[A-Z][\w’'.-]+\s+" + re.escape(words[0]) + r"\b", text[:before]) is not None \
+        or re.match(r"\W*(?:\w+\W+){0,3}?" + re.escape(words[0]) + r",\s+who\b", text[before:before + 200]) is not None
 
 
 class EnglishRules:
