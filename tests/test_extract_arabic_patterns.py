@@ -564,3 +564,26 @@ def test_the_gender_a_name_shows():
     assert rules.gender(SpeakerRef(name="بنعلي", role="الوزيرة")) == "f"
     assert rules.gender(SpeakerRef(name="أحمد التويزي", role="النائب")) == "m"
     assert rules.gender(SpeakerRef(name="وزارة الداخلية", kind="organisation")) is None
+
+
+@pytest.mark.parametrize("text, names", [
+    # a preposition with a pronoun is the object: the sentence's subject speaks
+    ('وتحدث الوزير عن الحادث، وقال عنه إن "الأمر يتعلق بعمل إجرامي معزول".', ["الوزير"]),
+    # a word of quantity opens a group, and is no speaker alone
+    ('وقال رئيس الجمعية محمد بنعيسى إن "المهرجان ناجح". وأكد عدد من المشاركين أن "التنظيم كان في '
+     'المستوى المطلوب".', ["محمد بنعيسى", "عدد من المشاركين"]),
+    # a lone definite noun after the verb is its object when a person opened the sentence
+    ('وحيت الفنانة لطيفة رأفت جمهورها وأهدت الأغاني لضحايا الزلزال، وقالت الأغاني "هي رسالة حب لكل '
+     'المغاربة".', ["لطيفة رأفت"]),
+    # على written with ى is the preposition, not the name Ali: المتحدث is whoever just spoke
+    ('وقالت الوزيرة إن "الأمر يتعلق بعمل إجرامي معزول تماما". وشدد المتحدث على أن "التحقيق سيكشف '
+     'كل الملابسات".', ["الوزيرة", "الوزيرة"]),
+])
+def test_words_that_cannot_be_a_speaker_give_way(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_an_adverbial_after_the_verb_is_no_speaker():
+    text = ('وذكرت صحيفة الصباح أن "اللقاء كان سريا للغاية". '
+            'وقالت استنادا إلى مصادر مطلعة إن "اللقاء عقد في إسطنبول قبل أسبوعين".')
+    assert [q.speaker.name for q in _quotes(text)] == ["صحيفة الصباح"] * 2

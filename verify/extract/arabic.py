@@ -218,7 +218,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     Returns an Attribution with ``follow`` for a demonstrative (``تلك الوسائل``), None when
     nothing there names a speaker.
     """
-    start, end = _strip_np(doc, start, end)
+    start, end = _strip_np(doc, start, _before_ala(doc, start, end))
     norm = doc.norm
     if start >= end:
         return None
@@ -256,6 +256,14 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     pronoun = _PRONOUN_PREPOSITION.match(norm, start, end)
     if pronoun:
         start = pronoun.end()  # ومما طالب به المتضررون: the object pronoun, then the speaker
+    if _not_a_speaker(doc, start, end):
+        return None
+    quantity = _TOKEN.match(norm, start, end)
+    if quantity and quantity.group() in _QUANTITIES:
+        cut = norm.find(",", start, end)
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm, start, end if cut == -1 else cut)]
+        span = (start, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _UNNAMED_BREAK))
+        return SpeakerRef(name=doc.orig(*span), kind="anonymous", surface=doc.orig(*span))  # عدد من المشاركين
     role = title = name = org = media = anonymous = None
     used = start
     seg_start = start
@@ -372,6 +380,47 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     return None
 
 
+def _before_ala(doc: Document, start: int, end: int) -> int:
+    """Where a person ends before the preposition على (وشدد المتحدث على أن): the original
+    writes it with ى, the name Ali with ي; both normalise to علي. A description goes on past
+    it (إحدى التعليقات على الفيديو، الموقعون على البلاغ)."""
+    first = _TOKEN.match(doc.norm, *_strip_np(doc, start, end))
+    if not first or not (_is_role(first.group()) or first.group() in TITLE_WORDS | GIVEN_NAMES):
+        return end
+    for token in _TOKEN.finditer(doc.norm, start, end):
+        if token.group() == "علي" and token.start() > start and doc.orig(*token.span()).endswith("ى"):
+            return token.start()
+    return end
+
+
+def _not_a_speaker(doc: Document, start: int, end: int) -> bool:
+    """Whether the words after a speech verb open with a word that cannot be its speaker: a
+    preposition with a pronoun (وقال عنه)، an auxiliary or a verb (وكان قال، يجب)، a word of
+    quantity alone (عدد)، an adverbial (قالت استنادا إلى ...)، or a lone definite noun no
+    table knows when a person or body already stands before the verb in its sentence (وحيت
+    الفنانة ... وقالت الأغاني): that noun is the verb's object, not its subject."""
+    norm = doc.norm
+    tokens = list(_TOKEN.finditer(norm, *_strip_np(doc, start, end)))
+    if not tokens:
+        return False
+    head = tokens[0].group()
+    bare = head[1:] if head[:1] in "وف" and head[1:] in _AUXILIARIES else head
+    if re.fullmatch(_PREP_PRONOUN, head) or bare in _AUXILIARIES or SPEECH_VERB.fullmatch(head):
+        return True
+    if head in _QUANTITIES and (len(tokens) == 1 or norm.find(",", tokens[0].end(), tokens[1].start()) != -1):
+        return True
+    if _ADVERBIAL.fullmatch(head) and head not in GIVEN_NAMES and len(tokens) > 1 \
+            and tokens[1].group() in ("الي", "علي"):
+        return True
+    if len(tokens) == 1 and head.startswith("ال") and not _known_head(norm, head, start) \
+            and not _is_role(head) and head not in _MEDIA | _DOCUMENTS | _BODY_HEADS \
+            and not _is_org(norm, [tokens[0].span()]):
+        before = _TOKEN.findall(norm, _sentence_start(norm, start), start)[:-1]
+        return any(w in GIVEN_NAMES or w in TITLE_WORDS or _is_role(w) or w in _BODY_HEADS
+                   or w[:1] == "و" and (w[1:] in _BODY_HEADS or _is_role(w[1:])) for w in before)
+    return False
+
+
 def _name_after_office(norm: str, role: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """``مغني الراب الأمريكي من أصول مغربية فرانش مونتانا``: a name no table knows after an
     office, told apart by its form: two words or more at the end with no article, no nisba
@@ -410,7 +459,17 @@ def _has_quote(text: str) -> bool:
     return '"' in _SHORT_QUOTED.sub("", text)
 
 
-_PRONOUN_PREPOSITION = re.compile(r"(?:به|بها|بهم|له|لها|لهم|عنه|عنها|منه|منها)\s+(?=\S)")
+# a preposition with a pronoun (عنه، لها، فيه، منها، عليه): an object, never the speaker
+_PREP_PRONOUN = r"(?:ب|ل|عن|من|في|علي|الي|مع|لدي|عند)(?:ه|ها|هم|هما|هن|كم|نا)"
+_PRONOUN_PREPOSITION = re.compile(_PREP_PRONOUN + r"\s+(?=\S)")
+# auxiliaries and modal verbs (وكان قال، وأضاف يجب): a verb of the clause, not its speaker
+_AUXILIARIES = set(normalize_text("""كان كانت كانوا يكون تكون يكونون ليس ليست ليسوا بات باتت
+أصبح أصبحت صار صارت ظل ظلت مازال مازالت لازال لازالت مايزال لايزال يجب ينبغي يمكن يبدو بدا""").split())
+# words of quantity: عدد من المشاركين speaks as a group; عدد alone is nobody
+_QUANTITIES = set(normalize_text("""عدد بعض جميع كل معظم أغلب غالبية العديد الكثير كثير جل مجموعة
+نصف أكثر""").split())
+# an indefinite accusative before إلى/على is an adverbial (استنادا إلى، ردا على، تعليقا على)
+_ADVERBIAL = re.compile(r"[^\s\"]{2,}ا")
 _POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$")  # كلمته، حكومتها: original text, ة unfolded
 _PURPOSE = re.compile(r"[لب][مت]\S{4,}")  # يستعد شفيق لممارسة، بمناسبة: a verbal noun after ل/ب
 _SUFFIXED = re.compile(r"..(?:ها|هم|هما|هن)$")
@@ -487,8 +546,9 @@ _ADJECTIVES = {"صحفي", "صحافي", "اعلامي", "حقوقي", "دبلو
 def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
     """End (exclusive token index) of a personal name starting at ``start``: at most four
     words, stopping at a role word (``أستاذ``), a relative (``الذي``), a preposition (``لـ``), a noun
-    with a possessive (``وأنهى الحسين الوردي كلمته``: names end in ة, not in ته) or a verbal
-    noun after ل or ب (``يستعد شفيق لممارسة``)."""
+    with a possessive (``وأنهى الحسين الوردي كلمته``: names end in ة, not in ته; ``جمهورها``), a
+    verbal noun after ل or ب (``يستعد شفيق لممارسة``), or after a compound surname that follows
+    a given name (``نبيل بنعبد الله الحكومة``: the verb's object comes next)."""
     norm = doc.norm
     end = start
     while end < len(tokens) and end - start < 4:
@@ -496,6 +556,8 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
         if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
                 or word[:1] in "(0123456789" or word in ("ل", "ب") \
                 or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)
+                                    or _SUFFIXED.search(word) and word not in GIVEN_NAMES  # جمهورها
+                                    or end - start >= 3 and norm[tokens[end - 1][0]:tokens[end - 1][1]] in _NAME_SECOND
                                     or word in _NOT_SPEAKER or word[:1] in "بل" and _is_role(word[1:])):
             break
         end += 1
@@ -637,6 +699,8 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
         return parsed
     if parsed is None:
         parsed = _while_saying(doc, w_start) or _narrated_subject(doc, w_start)
+    if parsed is None and _not_a_speaker(doc, np_start, np_end):
+        parsed = _opening_subject(doc, w_start)  # وحيت الفنانة نجاة عتابو ...، وقالت الأغاني
     if parsed is None:
         return Attribution(o_start, o_end, follow="last", adjacent=adjacent)
     return Attribution(o_start, o_end, speaker=parsed, adjacent=adjacent)
@@ -851,7 +915,11 @@ def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | 
     own = _gendered_words(doc, nlo, nhi)
     if not own:
         return attribution
-    at, _, gender = own[0]
+    at, end, gender = own[0]
+    rest = _skip_time(doc.norm, end, nhi)
+    connector = _connector(doc, rest, nhi)
+    if rest < nhi and doc.norm[rest] not in '":' and not (connector and connector.start() == rest):
+        return attribution  # وشدد المتحدث على أن: a noun names who speaks, whatever its gender
     earlier = _gendered_words(doc, 0, at)
     if not earlier or earlier[-1][2] == gender:
         return attribution
