@@ -587,3 +587,20 @@ def test_an_adverbial_after_the_verb_is_no_speaker():
     text = ('وذكرت صحيفة الصباح أن "اللقاء كان سريا للغاية". '
             'وقالت استنادا إلى مصادر مطلعة إن "اللقاء عقد في إسطنبول قبل أسبوعين".')
     assert [q.speaker.name for q in _quotes(text)] == ["صحيفة الصباح"] * 2
+
+
+def test_a_colon_after_whom_the_words_were_said_to():
+    text = ('وقال وزير الداخلية عبد الوافي لفتيت إن "الحدود آمنة". '
+            'ثم قال للصحفيين: "الملف بيد القضاء ولن أعلق عليه الآن".')
+    assert [q.speaker.name for q in _quotes(text)] == ["عبد الوافي لفتيت"] * 2
+
+
+@pytest.mark.parametrize("second", [
+    '\n"الأمطار الأخيرة أنقذت الموسم وأعادت الأمل للفلاحين في كل المناطق".',  # a paragraph of its own
+    ' "الأمطار الأخيرة أنقذت الموسم".',  # a sentence of its own
+    ' وتابع حديثه عن الجفاف. "الأمطار الأخيرة أنقذت الموسم وأعادت الأمل".',  # past a sentence without one
+    '\n- "الأمطار الأخيرة أنقذت الموسم وأعادت الأمل للفلاحين".',
+])
+def test_a_quotation_opening_its_sentence_continues_the_last_speaker(second):
+    text = 'وقال وزير الفلاحة عزيز أخنوش إن "الموسم الفلاحي سيكون جيدا هذا العام".' + second
+    assert [q.speaker.name for q in _quotes(text)] == ["عزيز أخنوش"] * 2
