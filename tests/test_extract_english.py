@@ -646,3 +646,10 @@ def test_a_one_word_name_with_a_who_clause_is_a_person():
             'about self-love. “The minute you learn to love yourself, you would not want to be anyone else,” '
             'she said.')
     assert _speaker(text).name == "Rihanna"
+
+
+def test_he_skips_a_woman_known_by_her_title_and_finds_the_man_named_after_her():
+    text = ("Rhonda Hughes works at the plant. "
+            "Ms. Hughes avoids discussing the election with her mother, but their neighbor Benjamin Green, 83, "
+            "knows just what Washington needs. ''It'll take a junkyard dog to straighten this country out,'' he said.")
+    assert _speaker(text).name == "Benjamin Green"

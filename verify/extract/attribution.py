@@ -94,7 +94,7 @@ class State:
         elif follow == "last":
             speaker = self.last
         elif follow == "person":
-            speaker = self._person(attribution.gender)
+            speaker = self._person(attribution.gender) or attribution.fallback
             if speaker is None and self._fits(self.last, attribution.gender):
                 speaker = self.last
         else:
@@ -119,6 +119,10 @@ class State:
         gender = self.gender_of(speaker) or self.gender_known(speaker)
         if gender:
             self.genders[speaker.name] = gender
+            full = next((p for p in reversed(self.people) if " " in p.name and " " not in speaker.name
+                         and p.name.split()[-1] == speaker.name), None)
+            if full is not None and full.name not in self.genders:
+                self.genders[full.name] = gender  # "Ms. Hughes" shows that "Rhonda Hughes" is a woman
         self.person = speaker
         self.people = [p for p in self.people if p.name != speaker.name][-_RECALL + 1:] + [speaker]
 
