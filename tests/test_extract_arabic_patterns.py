@@ -604,3 +604,19 @@ def test_a_colon_after_whom_the_words_were_said_to():
 def test_a_quotation_opening_its_sentence_continues_the_last_speaker(second):
     text = 'وقال وزير الفلاحة عزيز أخنوش إن "الموسم الفلاحي سيكون جيدا هذا العام".' + second
     assert [q.speaker.name for q in _quotes(text)] == ["عزيز أخنوش"] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال الوزير محمد أمكراز إن "الحوار مستمر". وزاد المتحدث ذاته أن "النقابات مدعوة للحوار دون شروط".',
+     "محمد أمكراز"),  # زاد: "added", as Moroccan news write it
+    ('وأكمل الوزير محمد أمكراز: "لن نتراجع عن الإصلاحات مهما كانت الضغوط".', "محمد أمكراز"),
+    # a speech noun with a possessive (حديثه) ends the name before a participle
+    ('وواصل الوزير محمد أمكراز حديثه قائلا: "لن نتراجع عن الإصلاحات مهما كانت الضغوط".', "محمد أمكراز"),
+])
+def test_more_verbs_of_continuing(text, name):
+    assert _quotes(text)[-1].speaker.name == name
+
+
+def test_after_that_is_no_reported_speech():
+    statements = extract("وزاد عدد الضحايا إلى عشرين بعد أن انهار المبنى.", language="ar")
+    assert [s.kind for s in statements] == ["assertion"]

@@ -26,7 +26,7 @@ _E = r"(?![^\s,.:;\")])"  # word end
 _VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
           "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي خلص استرسل ابرز سجل "
           "نبه لاحظ اورد كتب تساءل جدد عبر اشاد انتقد رجح رد استهل افتتح اجاب شرح ندد استنكر برر ناشد "
-          "هدد خاطب").split()
+          "هدد خاطب زاد اكمل واصل").split()  # وزاد المتحدث: "added" in Moroccan news
 _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
@@ -470,7 +470,8 @@ _QUANTITIES = set(normalize_text("""عدد بعض جميع كل معظم أغل�
 نصف أكثر""").split())
 # an indefinite accusative before إلى/على is an adverbial (استنادا إلى، ردا على، تعليقا على)
 _ADVERBIAL = re.compile(r"[^\s\"]{2,}ا")
-_POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$")  # كلمته، حكومتها: original text, ة unfolded
+_POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$|^(?:حديث|كلام|تصريح|رد|جواب|قول|ر[أا]ي|موقف|تعليق|"
+                        r"سؤال|خطاب|حوار|اسم|صوت)(?:ه|ها|هم)$")  # كلمته، حكومتها، حديثه
 _PURPOSE = re.compile(r"[لب][مت]\S{4,}")  # يستعد شفيق لممارسة، بمناسبة: a verbal noun after ل/ب
 _SUFFIXED = re.compile(r"..(?:ها|هم|هما|هن)$")
 _NAME_SECOND = {"الدين", "الله", "الرحمن", "الاله", "الكريم", "الحق", "الرحيم", "العزيز", "الحميد"}
@@ -554,7 +555,7 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
     while end < len(tokens) and end - start < 4:
         word = norm[tokens[end][0]:tokens[end][1]]
         if word in _NAME_BREAK or _is_role_word(norm, tokens[end]) or word in TITLE_WORDS and end > start \
-                or word[:1] in "(0123456789" or word in ("ل", "ب") \
+                or word[:1] in "(0123456789" or word in ("ل", "ب") or _PARTICIPLE_WORD.fullmatch(word) \
                 or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)
                                     or _SUFFIXED.search(word) and word not in GIVEN_NAMES  # جمهورها
                                     or end - start >= 3 and norm[tokens[end - 1][0]:tokens[end - 1][1]] in _NAME_SECOND
@@ -1148,8 +1149,9 @@ class ArabicRules:
             if found and verb.start() < found[-1][2]:
                 continue
             conn = _INDIRECT_CONN.search(norm, verb.end(), min(nhi, verb.end() + 200))
-            if not conn or '"' in norm[verb.end():conn.start()]:
-                continue
+            if not conn or '"' in norm[verb.end():conn.start()] \
+                    or (norm[verb.end():conn.start()].split() or [""])[-1] in _TIME_CONJUNCTION:
+                continue  # زاد عدد الضحايا بعد أن انهار: "after", not "that"
             if len(norm[verb.end():conn.start()].split()) > 25:
                 continue
             tail = norm[verb.end():conn.start()]
@@ -1197,6 +1199,9 @@ class ArabicRules:
             name = doc.orig(match.start("np"), match.end("np"))
             out.append(SpeakerRef(name=name, kind="media", surface=name))
         return out
+
+
+_TIME_CONJUNCTION = {"بعد", "قبل", "منذ", "حتي", "دون", "بدل", "عوض", "بمجرد"}  # بعد أن: after
 
 
 def _in_relative(norm: str, verb: re.Match) -> bool:
