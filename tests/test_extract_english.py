@@ -653,3 +653,10 @@ def test_he_skips_a_woman_known_by_her_title_and_finds_the_man_named_after_her()
             "Ms. Hughes avoids discussing the election with her mother, but their neighbor Benjamin Green, 83, "
             "knows just what Washington needs. ''It'll take a junkyard dog to straighten this country out,'' he said.")
     assert _speaker(text).name == "Benjamin Green"
+
+
+def test_the_subject_of_a_later_clause_is_whom_he_means():
+    text = ("Walter Hanson spoke first. Some conservative members of Congress have been sympathetic, but "
+            "Representative Brooks, who has welcomed support from the Tea Party, doesn't mince words about "
+            "where he stands. ''We're going to have to do whatever is necessary,'' he said.")
+    assert _speaker(text).name == "Brooks"

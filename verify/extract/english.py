@@ -108,7 +108,7 @@ _NAME = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _NAME_TOKEN + r"|(?:de|van|von|b
 _TITLE = re.compile(r"(?:(?:Sen|Rep|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Rev|Cmdr|Lt\. Gen|"
                     r"Maj\. Gen|Brig\. Gen|Lt\. Col)\.|President|Vice President|Senator|Governor|"
                     r"Secretary(?: of State)?|Speaker|Chairman|Chairwoman|Judge|Justice|Mayor|Sheikh|"
-                    r"Ambassador|Attorney General|Rep\.|Congressman|Congresswoman|King|Queen|Prince|"
+                    r"Ambassador|Attorney General|Rep\.|Representative|Congressman|Congresswoman|King|Queen|Prince|"
                     r"Gen\.|Col\.|Pope|Father|Rabbi|Imam)\s+")
 _STATES = (r"Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|Ind\.|Kan\.|Ky\.|La\.|Md\.|"
            r"Mass\.|Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|N\.J\.|N\.M\.|N\.Y\.|N\.C\.|N\.D\.|Okla\.|"
@@ -649,6 +649,7 @@ _CONTRACTED = re.compile(r"\s*((?:[A-Z][\w-]*[a-z]\s+){0,2}[A-Z][\w-]*[a-z])[’
 _INTRODUCED = re.compile(r"\b(woman|man|girl|boy|resident|voter|student|worker|supporter|protester|mother|"
                          r"father|veteran|teacher|nurse|retiree)\b[^.;\"“”]{0,60}?\b(?:named|called)\s+"
                          r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[,.;]|\s+[a-z])")
+_LATER_CLAUSE = re.compile(r"[,;]\s+(?:but|and|yet|while|whereas)\s+(?=(?:[a-z]+\s+){0,3}[A-Z])")
 _SHOWN_WORDS = re.compile(r"\b(he|his|himself|she|herself)\b|(?<![.!?]\s)\b[A-Z][\w’'-]*|[\"“”]")
 _SHOWN_GENDER = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 
@@ -837,6 +838,15 @@ class EnglishRules:
         if introduced:  # "The woman ... identified herself as a resident named Caroline."
             return SpeakerRef(name=introduced.group(2), kind="person", role=introduced.group(1),
                               surface=introduced.group(2))
+        for later in _LATER_CLAUSE.finditer(doc.text, lo, hi):
+            # "..., but their neighbor Benjamin Green, 83, knows": the narration last turned
+            # to the subject of the later clause
+            mark = _CLAUSE_BREAK.search(doc.text, later.end(), min(hi, later.end() + 200))
+            span = _subject(doc.text, later.end(), mark.start() if mark else min(hi, later.end() + 200))
+            parsed = span and parse_speaker(doc.text, *span)
+            if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name != parsed.role \
+                    and (parsed.title or self.gender(parsed)):  # a title or a first name: a person
+                return parsed
         view = _VIEWPOINT.match(doc.text, lo, hi)  # "To Florida consultant Wilson, the line is silly"
         mark = _CLAUSE_BREAK.search(doc.text, lo, lo + min(hi - lo, 200))
         end = mark.start() if mark and mark.start() > lo else lo + min(hi - lo, 200)  # the first clause
