@@ -620,3 +620,20 @@ def test_more_verbs_of_continuing(text, name):
 def test_after_that_is_no_reported_speech():
     statements = extract("وزاد عدد الضحايا إلى عشرين بعد أن انهار المبنى.", language="ar")
     assert [s.kind for s in statements] == ["assertion"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال بيان صادر عن الديوان الملكي إن "الملك أعطى تعليماته للتكفل بالضحايا".', "الديوان الملكي"),
+    # a description no table knows (الفاعلة الجمعوية), then a given name
+    ('واعتبرت الفاعلة الجمعوية سعاد الطاوسي أن "الجمعيات تقوم بدور الدولة في المناطق النائية".',
+     "سعاد الطاوسي"),
+    # a caption's "Name: "..."" with a name the report gave before
+    ('وقال وزير العدل مصطفى الرميد إن "الإصلاح مستمر".\nالرميد: "القضاء مستقل ولا أحد يتدخل في عمله".',
+     "الرميد"),
+])
+def test_who_a_document_a_description_or_a_caption_names(text, name):
+    assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_colon_after_a_word_that_names_nobody():
+    assert _quotes('عاجل: "انفجار قوي يهز وسط المدينة صباح اليوم".') == []

@@ -242,6 +242,11 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         text = doc.orig(start, end if cut == -1 else cut)
         return Attribution(*doc.to_orig(start, end), follow="refer:" + demonstrative.group("noun"),
                            fallback=SpeakerRef(name=text, kind="organisation", surface=text))
+    issued = _ISSUED_BY.match(norm, start, end)
+    if issued:  # بيان صادر عن الديوان الملكي: the body that issued it
+        parsed = parse_speaker(doc, issued.end(), end)
+        if isinstance(parsed, SpeakerRef):
+            return parsed
     by = _DOCUMENT_BY.match(norm, start, end)
     if by:  # بيان للحزب، تقرير للبنك الدولي، بلاغ لـ"مؤسسة سوس": the body the document speaks for
         rest = doc.orig(by.end(), end).strip(' "')
@@ -347,6 +352,11 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             if not role and len(words) > 1 and words[0].startswith("ال") and not words[1].startswith("ال") \
                     and words[1] not in _NOT_OBJECT:
                 role, name = (tokens[0][0], tokens[0][1]), (tokens[1][0], tokens[n_end - 1][1])  # المدعي تولوس جايا
+            elif not role and (split := next((i for i, w in enumerate(words) if i and w in GIVEN_NAMES
+                                              and all(v.startswith("ال") for v in words[:i])), 0)):
+                # الفاعلة الجمعوية سعاد الطاوسي: a description no table knows, then a given name
+                role = (tokens[0][0], tokens[split - 1][1])
+                name = (tokens[split][0], tokens[_name_end(doc, tokens, split) - 1][1])
             elif n_end < len(tokens) and _is_role_word(norm, tokens[n_end]):
                 role = (tokens[n_end][0], tokens[-1][1])
         else:
@@ -446,6 +456,7 @@ _NAME_BREAK = set(normalize_text("""الذي التي الذين وهو وهي �
 ضمن قبل بعد حول ما""").split())
 _OFFICE_MODIFIERS = {"السابق", "الاسبق", "الحالي", "الجديد", "العام", "المساعد", "الاول"}
 _DOCUMENT_BY = re.compile(r"(?:البيان|بيان|بلاغ|البلاغ|التقرير|تقرير|رساله|مذكره)\s+(?P<l>لل|ل)\s*\"?\s*(?=\S)")
+_ISSUED_BY = re.compile(r"(?:ال)?(?:بيان|بلاغ|تقرير|رساله|مذكره|بلاغا|بيانا)\s+(?:ال)?صادر(?:ه)?\s+عن\s+(?=\S)")
 _DOCUMENTS = {"البيان", "بيان", "بلاغ", "البلاغ", "التقرير", "تقرير", "الرساله", "الوثيقه", "المذكره"}
 # the participle continuing a speaker has its ending (متابعا); bare متابع is "a follower"
 _PARTICIPLE_WORD = re.compile(r"و?(?:قائل|مؤكد|مضيف|مشير|موضح|مبين|معتبر|لافت|مشدد|متابع)(?:ا|ه|ين|ون)")
@@ -943,6 +954,8 @@ def _subject_span(doc: Document, start: int, at: int) -> tuple[int, int]:
     return start, connector.start() if connector else stop
 
 
+# a headline's or a caption's "Name: "..."": the name alone, then a colon
+_NAME_COLON = re.compile(r"[\s,\-]*(?P<np>(?P<head>[^\s,.:;\"]+)(?:\s+[^\s,.:;\"]+){0,3})\s*:\s*")
 _TO = re.compile(r"(?:^|\s)ل\s*$")  # لـ"الجزيرة": ل written apart before a quoted name
 _QUOTATION = re.compile(r".(?P<words>[^\"“”«»\n]*)")  # from an opening mark to the next mark
 
@@ -1046,6 +1059,11 @@ class ArabicRules:
         if match:
             return _speaker_attribution(doc, match.start("w"), match.start("np"), match.end("np"),
                                         nhi, True)
+        match = _NAME_COLON.fullmatch(norm, nlo, nhi)
+        if match and not verbs and _known_head(norm, match.group("head"), match.start("np")):
+            parsed = parse_speaker(doc, match.start("np"), match.end("np"))  # الرميد: "..."
+            if isinstance(parsed, SpeakerRef) and parsed.kind in ("person", "organisation"):
+                return Attribution(*doc.to_orig(match.start("np"), nhi), speaker=parsed, adjacent=True)
         return None
 
     def _continued(self, doc: Document, verb: re.Match, np_end: int, found: Attribution) -> Attribution:
