@@ -637,3 +637,11 @@ def test_who_a_document_a_description_or_a_caption_names(text, name):
 
 def test_a_colon_after_a_word_that_names_nobody():
     assert _quotes('عاجل: "انفجار قوي يهز وسط المدينة صباح اليوم".') == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال والد الضحية إن "ابنه كان بريئا ولم يؤذ أحدا".', "والد الضحية"),
+    ('وقالت والدة الضحية، فاطمة، إن "ابنها كان بريئا ولم يؤذ أحدا في حياته".', "فاطمة"),
+])
+def test_kin_speak_as_such(text, name):
+    assert _quotes(text)[0].speaker.name == name
