@@ -645,3 +645,15 @@ def test_a_colon_after_a_word_that_names_nobody():
 ])
 def test_kin_speak_as_such(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    # after a verb of going on, a description with no name is the one speaking
+    ('وقال الوزير إن "الحكومة ستدعم الأسر". وتقول سعاد، وهي أم لثلاثة أطفال، إن "الدعم لم يصل بعد". '
+     'وأضافت الشابة الثلاثينية أن "الأسعار ارتفعت بشكل لا يطاق".', ["الوزير", "سعاد", "سعاد"]),
+    # قال introduces someone new
+    ('وقال الوزير إن "الحكومة ستدعم الأسر". وقال الشاب المغربي إن "الدعم لم يصل بعد".',
+     ["الوزير", "الشاب المغربي"]),
+])
+def test_a_description_after_a_verb_of_going_on(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names

@@ -708,6 +708,8 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
         return Attribution(*doc.to_orig(w_start, end), follow="last", adjacent=adjacent)
     parsed = parse_speaker(doc, np_start, np_end)
     o_start, o_end = doc.to_orig(w_start, end)
+    if isinstance(parsed, SpeakerRef) and _describes_the_speaker(doc, w_start, parsed):
+        return Attribution(o_start, o_end, follow="last", fallback=parsed, adjacent=adjacent)
     if isinstance(parsed, Attribution):
         parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
         return parsed
@@ -718,6 +720,18 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
     if parsed is None:
         return Attribution(o_start, o_end, follow="last", adjacent=adjacent)
     return Attribution(o_start, o_end, speaker=parsed, adjacent=adjacent)
+
+
+_GOES_ON = re.compile(r"(?:[وف]\s?)?(?:اضاف|تابع|اردف|استطرد|زاد|اكمل|واصل|ختم|استرسل)(?:ت)?" + _E)
+
+
+def _describes_the_speaker(doc: Document, w_start: int, speaker: SpeakerRef) -> bool:
+    """``وتابعت الأرملة``، ``وأضاف الشاب العشريني``: after a verb of going on, a definite
+    description with no name, office or title is the one who was speaking, described anew."""
+    words = normalize_text(speaker.name).split()
+    return speaker.kind == "person" and speaker.role is None and speaker.title is None \
+        and bool(_GOES_ON.match(doc.norm, w_start)) and all(w.startswith("ال") for w in words) \
+        and not any(_known_head(doc.norm, w, w_start) for w in words)
 
 
 def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
