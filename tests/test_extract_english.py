@@ -660,3 +660,13 @@ def test_the_subject_of_a_later_clause_is_whom_he_means():
             "Representative Brooks, who has welcomed support from the Tea Party, doesn't mince words about "
             "where he stands. ''We're going to have to do whatever is necessary,'' he said.")
     assert _speaker(text).name == "Brooks"
+
+
+@pytest.mark.parametrize("text, names", [
+    ('Ted Cruz accuses Obama of "leading from behind" and Donald Trump says he\'s "losing the war on terrorism."',
+     ["Ted Cruz", "Donald Trump"]),
+    ('Bernie Sanders called Trump a "pathological liar." Carly Fiorina said Ted Cruz "says whatever he needs '
+     'to say to get elected."', ["Bernie Sanders", "Carly Fiorina"]),
+])
+def test_a_name_and_verb_after_a_quotation_that_start_a_new_clause_do_not_claim_it(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names

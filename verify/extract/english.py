@@ -753,6 +753,11 @@ class EnglishRules:
         for pattern in (_AFTER_DASH, _AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED,
                         _AFTER_DESCRIBED, _POST_GENERIC):
             match = pattern.match(text, lo, hi)
+            if match and re.match(r"\s*(?:and|but|or|while|because|if)\s", match.group("np")):
+                match = None  # '"leading from behind" and Donald Trump says': a clause of its own
+            if match and text[lo - 2:lo - 1] == "." and hi < len(text) and text[hi] in "\"“'" \
+                    and text[match.end():hi].strip(" ,:"):
+                match = None  # 'a "pathological liar." Carly Fiorina said Ted Cruz "...": a new sentence
             if match:
                 end = match.end()
                 rest = _CLAUSE_REST.match(text, end, hi)  # "... Dillon told reporters in Baghdad."
