@@ -657,3 +657,9 @@ def test_kin_speak_as_such(text, name):
 ])
 def test_a_description_after_a_verb_of_going_on(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_a_long_adverbial_before_the_sentence_subject():
+    text = ('قال الطالب شفيق إن "الإفطار قرار شخصي". رغم اقتناعه بأنه على حق، يختار أسامة الإفطار بعيدا عن '
+            'أعين أسرته، «متأملا في مدى الجرم الذي أقوم به ساخرا من عبثية هذا الوجود».')
+    assert [q.speaker.name for q in _quotes(text)] == ["شفيق", "أسامة"]

@@ -487,6 +487,9 @@ _POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$|^(?:حديث|كلام|ت�
                         r"سؤال|خطاب|حوار|اسم|صوت)(?:ه|ها|هم)$")  # كلمته، حكومتها، حديثه
 _PURPOSE = re.compile(r"[لب][مت]\S{4,}")  # يستعد شفيق لممارسة، بمناسبة: a verbal noun after ل/ب
 _SUFFIXED = re.compile(r"..(?:ها|هم|هما|هن)$")
+# a definite verbal noun of the forms إفعال، افتعال، استفعال (الإفطار، الانتخاب، الاستطلاع): an
+# object, no surname
+_VERBAL_NOUN = re.compile(r"ال(?:است\S\S|ا\S\S|ا\Sت\S)ا\S")
 _NAME_SECOND = {"الدين", "الله", "الرحمن", "الاله", "الكريم", "الحق", "الرحيم", "العزيز", "الحميد"}
 
 
@@ -571,6 +574,7 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
                 or word[:1] in "(0123456789" or word in ("ل", "ب") or _PARTICIPLE_WORD.fullmatch(word) \
                 or end > start and (_POSSESSED.search(doc.orig(*tokens[end])) or _PURPOSE.fullmatch(word)
                                     or _SUFFIXED.search(word) and word not in GIVEN_NAMES  # جمهورها
+                                    or _VERBAL_NOUN.fullmatch(word) and word != "الاسلام"  # يختار أسامة الإفطار
                                     or end - start >= 3 and norm[tokens[end - 1][0]:tokens[end - 1][1]] in _NAME_SECOND
                                     or word in _NOT_SPEAKER or word[:1] in "بل" and _is_role(word[1:])):
             break
@@ -780,8 +784,9 @@ def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
     start = _sentence_start(norm, at)
     clauses = [start]
     comma = norm.find(",", start, at)
-    if comma != -1 and len(norm[start:comma].split()) <= 4:
-        clauses.append(comma + 1)
+    lead = norm[start:comma].split()
+    if comma != -1 and (len(lead) <= 4 or len(lead) <= 6 and lead[0] in _ADVERBIAL_OPENERS):
+        clauses.append(comma + 1)  # رغم اقتناعه بأنه على حق، يختار أسامة: a longer adverbial
     for clause in clauses:
         lead = _SUBJECT_LEAD.match(norm, clause, at)
         tokens = list(_TOKEN.finditer(norm, lead.end() if lead else clause, at))[:3]
@@ -801,6 +806,8 @@ def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
 
 
 _PREPOSITIONS = {"علي", "الي", "في", "من", "عن", "مع", "لدي", "حول", "امام", "ضد"}  # علي: على, not Ali
+_ADVERBIAL_OPENERS = _PREPOSITIONS | {"رغم", "بعد", "قبل", "منذ", "خلال", "عند", "بعدما", "عندما", "حين",
+                                      "بسبب", "وسط", "فور", "اثر", "عقب"}
 _WHILE = re.compile(r"(?:^|[\s,])و?(?:هو|هي|هم)\s*$")
 
 
