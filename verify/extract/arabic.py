@@ -838,7 +838,8 @@ def _while_saying(doc: Document, w_start: int) -> SpeakerRef | None:
 
 # Participles whose feminine spelling is no noun as well (not متابعة "follow-up", لافتة "sign")
 _GENDERED_PARTICIPLE = re.compile(
-    _B + r"و?(?:مؤكد|موكد|مضيف|موضح|مشير|معتبر|مشدد|قائل|منوه|مردف|محذر|مستطرد|متسائل|معرب|مختتم)"
+    _B + r"و?(?:مؤكد|موكد|مضيف|موضح|مشير|معتبر|مشدد|قائل|منوه|مردف|محذر|مستطرد|متسائل|معرب|مختتم|"
+    r"مشيد|منتقد|مبرز|مستنكر)"
     r"(?P<end>ا|ه)" + _E)
 _MASCULINE_VERBS = set(_VERBS) | {"راي", "نفي", "دعا", "ادلي"}
 _FEMININE_VERBS = {v + "ت" for v in _VERBS} | {"رات", "نفت", "دعت", "تساءلت", "تسائلت"}
@@ -873,9 +874,12 @@ def _gendered_words(doc: Document, lo: int, hi: int) -> list[tuple[int, int, str
     return sorted(f for f in found if f[2] and not _quoted(norm, f[0]))
 
 
+_CLAUSE_OPENERS = {"", "كما", "وكما", "ثم", "حيث", "اذ", "فيما", "بينما", "لكن", "ولكن"}
+
+
 def _opens_clause(norm: str, at: int) -> bool:
     clause = max(norm.rfind(c, 0, at) for c in '.\n,":') + 1
-    return norm[clause:at].strip() in ("", "كما", "ثم", "وكما")
+    return norm[clause:at].strip() in _CLAUSE_OPENERS
 
 
 def _quoted(norm: str, at: int) -> bool:
@@ -930,8 +934,9 @@ def _last_of_gender(doc: Document, at: int, gender: str) -> SpeakerRef | None:
         word, start = token.group(), token.start()
         if word[:1] in "وبل" and (word[1:] in GIVEN_NAMES or word[1:] in TITLE_WORDS or _is_role(word[1:])):
             word, start = word[1:], start + 1  # بالسيدة، ولفاطمة
-        if not (word in GIVEN_NAMES or word in TITLE_WORDS or _is_role(word)):
-            continue
+        if not (word in GIVEN_NAMES or word in TITLE_WORDS or _is_role(word)) or _quoted(norm, start) \
+                or word == "علي" and doc.orig(*token.span()).endswith("ى"):
+            continue  # a name inside a quotation is words said; على is the preposition
         stops = [i for i in (norm.find(c, start, at) for c in ',."') if i != -1]
         parsed = parse_speaker(doc, start, min(stops + [at, start + 80]))
         if isinstance(parsed, SpeakerRef) and parsed.name != parsed.role and speaker_gender(parsed) == gender:
@@ -953,15 +958,12 @@ def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | 
     at, end, gender = own[0]
     rest = _skip_time(doc.norm, end, nhi)
     connector = _connector(doc, rest, nhi)
-    if rest < nhi and doc.norm[rest] not in '":' and not (connector and connector.start() == rest):
+    if rest < nhi and doc.norm[rest] not in '":' and not (connector and connector.start() == rest) \
+            and not _GENDERED_PARTICIPLE.match(doc.norm, at):
         return attribution  # وشدد المتحدث على أن: a noun names who speaks, whatever its gender
     earlier = _gendered_words(doc, 0, at)
     if not earlier or earlier[-1][2] == gender:
         return attribution
-    if gender == "m":
-        said = parse_speaker(doc, *_subject_span(doc, earlier[-1][1], at))
-        if not (isinstance(said, SpeakerRef) and said.kind == "person" and speaker_gender(said) != "m"):
-            return attribution
     speaker = _last_of_gender(doc, at, gender)
     if speaker is None:
         return attribution
@@ -1006,7 +1008,11 @@ class ArabicRules:
             return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، لـ"الجزيرة": a name, not words said
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
-            verbs = [v for v in _speech_verbs(norm, nlo, match.start("w")) if not _in_relative(norm, v)]
+            agrees = _GENDERED_PARTICIPLE.match(norm, match.start("w"))
+            gender = agrees and ("m" if agrees.group("end") == "ا" else "f")
+            verbs = [v for v in _speech_verbs(norm, nlo, match.start("w")) if not _in_relative(norm, v)
+                     and _form_gender(v.group("verb")) in (None, gender or _form_gender(v.group("verb")))]
+            # عبرت الوزارة عن ...، مشيدا: a participle agrees with its verb, so not with this one
             if verbs and not _has_quote(norm[verbs[-1].end():match.start("w")]):
                 # "أكد رئيس المجلس، إدريس اليزمي، في ندوة ...، قائلا:" names the speaker first;
                 # "لفت رئيس الشبكة إلى أن الفريق ...، مؤكدا" names him before its أن
