@@ -546,7 +546,7 @@ def test_a_medium_relaying_a_source_credits_the_source(text, name):
      ["خديجة الرياضي", "محمد الساسي", "خديجة الرياضي"]),
     ('وقال المتحدث باسم الشرطة إن "الوضع تحت السيطرة تماما" خلال لقائه بالسيدة ليلى بنعلي. '
      'وأضافت أن "الأمن مسؤولية الجميع في هذه المدينة".', ["المتحدث باسم الشرطة", "ليلى بنعلي"]),
-    # a body takes a feminine verb without being a woman: the verbs agree, no switch
+    # a body takes a feminine verb without being a woman; with no man named, the body goes on
     ('وقالت وزارة الداخلية في بيان إن "الأمن مستتب في جميع المدن". '
      'وأضافت أن "التحقيق ما زال جاريا في ملابسات الحادث".', ["وزارة الداخلية"] * 2),
     ('وقالت وزارة الداخلية في بيان إن "الأمن مستتب في جميع المدن". '

@@ -946,9 +946,9 @@ def _last_of_gender(doc: Document, at: int, gender: str) -> SpeakerRef | None:
 
 def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | None:
     """``وأضافت`` after a man's quotation goes back to the last woman who spoke or was named,
-    and ``وأضاف`` after a woman's to the last man: the verb's form says the last speaker is not
-    meant. A feminine verb after a body (قالت الوزارة) or sources (قالت مصادر) is no woman's,
-    so a masculine one after it does not switch."""
+    and ``وأضاف`` after a woman's, or after a body's feminine verb (قالت الوزارة), to the last
+    man: the verb's form says the last speaker is not meant. With nobody of that gender before,
+    the last speaker stays."""
     if attribution is None or attribution.follow != "last":
         return attribution
     nlo, nhi = doc.to_norm(attribution.start), doc.to_norm(attribution.end)
