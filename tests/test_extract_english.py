@@ -670,3 +670,9 @@ def test_the_subject_of_a_later_clause_is_whom_he_means():
 ])
 def test_a_name_and_verb_after_a_quotation_that_start_a_new_clause_do_not_claim_it(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_a_name_with_an_apposition_holding_a_relative_clause_speaks():
+    text = ('“Clinton needs a strategy for targeting Johnson voters,” Nate Silver, the polling guru who '
+            'founded fivethirtyeight.com tweeted on Wednesday.')
+    assert _speaker(text).name == "Nate Silver"

@@ -216,6 +216,9 @@ _AFTER_NAMED = re.compile(
     r"(?:\s*\([^()]{1,20}\))?(?:,\s*[^\"“”]{1,200}?,)?)\s+(?P<verb>" + _VERB + r")\b")
 _AFTER_DESCRIBED = re.compile(  # '"...," the bespectacled, 71-year-old diplomat said'
     r"\s*[,.!?]?\s*(?P<np>(?:the|a|an)\s+[\w-]+(?:,\s*[\w-]+)+(?:\s+[\w-]+){1,3}?)\s+(?P<verb>" + _VERB + r")\b")
+_AFTER_APPOSED = re.compile(  # '"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted'
+    r"\s*[,.!?]?\s*(?P<np>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z],\s*(?:the|a|an)\s[^,;\"“”]{1,120}?)"
+    r"\s+(?P<verb>" + _VERB + r")\b(?=[\s,.])")
 _PARTICIPLE = re.compile(
     r"(?P<w>\b(?:saying|telling|adding|noting|arguing|writing|calling|explaining|reporting|insisting|"
     r"asking|warning|declaring|stating|claiming|suggesting|tweeting|quipping|joking|vowing|promising|"
@@ -751,7 +754,7 @@ class EnglishRules:
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
         for pattern in (_AFTER_DASH, _AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED,
-                        _AFTER_DESCRIBED, _POST_GENERIC):
+                        _AFTER_DESCRIBED, _AFTER_APPOSED, _POST_GENERIC):
             match = pattern.match(text, lo, hi)
             if match and re.match(r"\s*(?:and|but|or|while|because|if)\s", match.group("np")):
                 match = None  # '"leading from behind" and Donald Trump says': a clause of its own
