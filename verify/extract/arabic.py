@@ -790,6 +790,13 @@ def _opening_subject(doc: Document, at: int) -> SpeakerRef | None:
     for clause in clauses:
         lead = _SUBJECT_LEAD.match(norm, clause, at)
         tokens = list(_TOKEN.finditer(norm, lead.end() if lead else clause, at))[:3]
+        if len(tokens) == 3 and re.match(r"[وف]?كان", norm[clause:tokens[0].start()].strip()) \
+                and (tokens[0].group() in GIVEN_NAMES or tokens[1].group() in _NAME_SECOND):
+            # كان عز الدين شلح ... قد تقدم بطلب: after كان the subject comes first
+            words = [m.span() for m in _TOKEN.finditer(norm, tokens[0].start(), at)]
+            person = parse_speaker(doc, words[0][0], words[max(_name_end(doc, words, 0), 1) - 1][1])
+            if isinstance(person, SpeakerRef) and person.kind == "person":
+                return person
         if len(tokens) < 3 or _known_head(norm, tokens[0].group(), tokens[0].start()) \
                 or tokens[0].group() in _NOT_SPEAKER | _PREPOSITIONS or tokens[0].group().startswith("ال") \
                 or not _known_head(norm, tokens[1].group(), tokens[1].start()) or tokens[1].group() == "علي" \
