@@ -677,3 +677,9 @@ def test_after_kana_the_subject_comes_first():
             'تقدم بطلب إلى الوزارة، ومن جملة ما قاله في طلبه "وانطلاقا من حبنا وتقديرنا لدور الملك نطلب '
             'دعم إنتاج الأغنية".')
     assert _quotes(text)[-1].speaker.name == "عز الدين شلح"
+
+
+def test_before_saying_goes_on_with_the_clause_before():
+    text = ('وحسب مصدرنا، توجه محمد البدري إلى الوزير الخلفي، وفاتحه في الموضوع، ليتحمس الوزير، قبل أن يقول '
+            'للبدري "اطمئن، لن يكون إلا الخير إن شاء الله".')
+    assert _quotes(text)[-1].speaker.name == "الوزير"

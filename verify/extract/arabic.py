@@ -718,7 +718,7 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
         parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
         return parsed
     if parsed is None:
-        parsed = _while_saying(doc, w_start) or _narrated_subject(doc, w_start)
+        parsed = _while_saying(doc, w_start) or _narrated_subject(doc, w_start) or _clause_subject(doc, w_start)
     if parsed is None and _not_a_speaker(doc, np_start, np_end):
         parsed = _opening_subject(doc, w_start)  # وحيت الفنانة نجاة عتابو ...، وقالت الأغاني
     if parsed is None:
@@ -736,6 +736,25 @@ def _describes_the_speaker(doc: Document, w_start: int, speaker: SpeakerRef) -> 
     return speaker.kind == "person" and speaker.role is None and speaker.title is None \
         and bool(_GOES_ON.match(doc.norm, w_start)) and all(w.startswith("ال") for w in words) \
         and not any(_known_head(doc.norm, w, w_start) for w in words)
+
+
+_THEN = re.compile(r",\s*(?:قبل\s+ان|بعد\s+ان|ثم|حتي|ل)\s*$")
+
+
+def _clause_subject(doc: Document, w_start: int) -> SpeakerRef | None:
+    """``ليتحمس الوزير، قبل أن يقول للبدري``: a verb with no speaker after "before/after that"
+    or "then" goes on with the subject of the clause just before it, a verb and its subject."""
+    norm = doc.norm
+    then = _THEN.search(norm, max(0, w_start - 14), w_start)
+    if then is None:
+        return None
+    start = max(norm.rfind(c, 0, then.start()) for c in ',."\n') + 1
+    tokens = list(_TOKEN.finditer(norm, start, then.start()))
+    if len(tokens) < 2 or _known_head(norm, tokens[0].group(), tokens[0].start()) \
+            or tokens[0].group() in _NOT_SPEAKER | _PREPOSITIONS \
+            or not _known_head(norm, tokens[1].group(), tokens[1].start()):
+        return None
+    return _named_person(doc, tokens[1].start(), then.start(), office=True)
 
 
 def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
