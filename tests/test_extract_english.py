@@ -676,3 +676,9 @@ def test_a_name_with_an_apposition_holding_a_relative_clause_speaks():
     text = ('“Clinton needs a strategy for targeting Johnson voters,” Nate Silver, the polling guru who '
             'founded fivethirtyeight.com tweeted on Wednesday.')
     assert _speaker(text).name == "Nate Silver"
+
+
+def test_an_age_after_a_first_name_apposition_keeps_the_name():
+    text = ('Roy Hermann left early. Her father, Brad, 39, worried that too many voters limit the news they '
+            'read. "People are afraid of wasting their votes," he surmised.')
+    assert _speaker(text).name == "Brad"

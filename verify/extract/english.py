@@ -347,7 +347,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     if np.split()[0] in ("Most", "Some", "Many", "All", "Both", "Few", "Several", "Other") and len(np.split()) > 1:
         return None  # "Most Southern states that will vote": no one
     head, _, apposition = np.partition(",")
-    apposition = apposition.strip(" ,") or None
+    apposition = re.sub(r",\s*\d{1,3}$", "", apposition.strip(" ,")) or None  # "Her father, Brad, 39"
     head_clean = _PAREN.sub("", head).strip()
     trailing = _TRAILING.match(head_clean)
     if trailing and not re.search(r"\b(?!(?:the|an?|about|with|to|from|by|of|on|in|at|for|against|over|and|or)\b)[a-z]+\s+[A-Z][\w’'-]*[a-z]\s+[A-Z][\w’'-]*[a-z]$",
