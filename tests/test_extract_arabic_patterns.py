@@ -683,3 +683,8 @@ def test_before_saying_goes_on_with_the_clause_before():
     text = ('وحسب مصدرنا، توجه محمد البدري إلى الوزير الخلفي، وفاتحه في الموضوع، ليتحمس الوزير، قبل أن يقول '
             'للبدري "اطمئن، لن يكون إلا الخير إن شاء الله".')
     assert _quotes(text)[-1].speaker.name == "الوزير"
+
+
+def test_a_quoted_medium_relaying_a_source_is_no_quotation():
+    quotes = _quotes('ونقلت "هسبريس" عن الوزير قوله: "لن نتساهل مع المخالفين".')
+    assert [(q.quote, q.speaker.name) for q in quotes] == [("لن نتساهل مع المخالفين", "الوزير")]

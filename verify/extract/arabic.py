@@ -1306,14 +1306,15 @@ _QUOTED_NAME = re.compile(r'"[^"\s]+(?:\s+[^"\s]+){0,2}\s*"\s*,?\s*(?P<next>[^\s
 
 def _quoted_speaker(doc: Document, nlo: int, nhi: int) -> bool:
     """``اعتبرت "سعيدة شريف"، رئيسة تحرير مجلة "ذوات"، أن "..."``: the short quotation right
-    after a speech verb, followed by an office or by أن, is the speaker's name, not their words."""
+    after a speech verb, followed by an office, by أن or by the عن of a relay (نقلت "هسبريس" عن
+    الوزير), is a name, not words said."""
     norm = doc.norm
     verbs = _speech_verbs(norm, nlo, nhi)
     name = _QUOTED_NAME.match(norm, nhi)
     if not verbs or not name or norm[verbs[-1].end():nhi].strip(" ,:"):
         return False
     following = name.group("next")
-    return following in ("ان", "انه", "انها", "بان") or _is_role(following, feminine=True) \
+    return following in ("ان", "انه", "انها", "بان", "عن") or _is_role(following, feminine=True) \
         or following in TITLE_WORDS
 
 
