@@ -682,3 +682,9 @@ def test_an_age_after_a_first_name_apposition_keeps_the_name():
     text = ('Roy Hermann left early. Her father, Brad, 39, worried that too many voters limit the news they '
             'read. "People are afraid of wasting their votes," he surmised.')
     assert _speaker(text).name == "Brad"
+
+
+def test_a_pronoun_closing_a_participle_phrase_is_the_speaker():
+    text = ('Ben Carson addressed his concerns in another interview with "The View," remarking from New '
+            'Hampshire he did not feel “this is a very difficult investigation.”')
+    assert _quotes(text)[-1].speaker.name == "Ben Carson"

@@ -268,7 +268,7 @@ def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution |
     np = _ADVERB_TAIL.sub("", text[start:end])  # "He also", "Gorka similarly"
     tail = re.search(r"(?:[,(:]\s*|(?<=\.)\s+|\b(?:when|what|as|after|before|while|that|because|where)\s+|"
                      r"^\(?(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Tt]his|[Mm]aybe|[Pp]erhaps|[Tt]hen|[Nn]ow|[Ll]ater|"
-                     r"[Ee]arlier|[Tt]oday|[Yy]esterday)\b[^,]*\s)(he|she|they|He|She|They)$", np)
+                     r"[Ee]arlier|[Tt]oday|[Yy]esterday|[a-z]+ing)\b[^,]*\s)(he|she|they|He|She|They)$", np)
     if tail:
         # "the crowd booed when he told them", "Sure, he admits", "(On Monday he said",
         # "... committee members: He also said": the pronoun closing the phrase is the subject
