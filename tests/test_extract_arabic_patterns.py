@@ -688,3 +688,18 @@ def test_before_saying_goes_on_with_the_clause_before():
 def test_a_quoted_medium_relaying_a_source_is_no_quotation():
     quotes = _quotes('ونقلت "هسبريس" عن الوزير قوله: "لن نتساهل مع المخالفين".')
     assert [(q.quote, q.speaker.name) for q in quotes] == [("لن نتساهل مع المخالفين", "الوزير")]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('الوزيرة جميلة المصلي قالت إن "الحكومة ستواصل دعم الجمعيات النسائية".', "جميلة المصلي", "الوزيرة"),
+    ('وقال الرئيس ماكرون إن "فرنسا تدعم المغرب في كل المحافل".', "ماكرون", "الرئيس"),
+    ('وقال الوزير المنتدب إن "الميزانية كافية لكل القطاعات".', "الوزير المنتدب", "الوزير المنتدب"),
+])
+def test_a_name_no_table_knows_after_a_definite_office(text, name, role):
+    speaker = _quotes(text)[0].speaker
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_an_opinion_after_has_is_no_speech_verb():
+    text = 'وقال الوزير إن "الوضع تحت السيطرة". غير أن فاطمة لها رأي آخر: "لم نتوصل بأي دعم منذ شهور".'
+    assert all(q.speaker is None or q.speaker.name != "آخر" for q in _quotes(text))

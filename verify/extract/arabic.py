@@ -52,12 +52,14 @@ def _speech_verbs(norm: str, lo: int, hi: int) -> list[re.Match]:
             if not _PREPOSITION_LOOKALIKE.match(norm, m.start("verb"), hi)
             and not (m.start() == m.start("verb") and _NOUN_BEFORE.search(norm, max(0, m.start() - 8), m.start()))
             and not (m.group("verb") in ("جاء في", "ورد في", "جاء فيه", "جاء فيها", "ورد فيه", "ورد فيها", "بين")
-                     and _WHAT.search(norm, 0, m.start()))]
+                     and _WHAT.search(norm, 0, m.start()))
+            and not (m.group("verb") == "راي" and _HAS.search(norm, max(0, m.start() - 8), m.start()))]
 
 
 # بعد كشف مزاعمه، عند ذكر اسمه، عدم ذكر اسمه: after a preposition or عدم the verb's spelling is
 # its verbal noun
 _NOUN_BEFORE = re.compile(r"(?:^|\s)(?:بعد|قبل|عند|اثر|عقب|دون|بدون|خلال|عدم)\s+$")
+_HAS = re.compile(r"(?:^|\s)(?:له|لها|لهم|لنا|لي|لديه|لديها|لديهم)\s+$")  # لها رأي آخر: an opinion
 _WHAT = re.compile(r"(?:^|\s)[كم]?ما\s*$")  # ما جاء في ملاحظة النيابة: "what came in"; ما بين: between
 
 
@@ -318,6 +320,11 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         elif bare in TITLE_WORDS or bare in _ROLES or _is_role_word(norm, tokens[0]) \
                 or _has_name(norm, tokens[:1]):
             split = _name_start(norm, tokens)
+            if split == len(tokens) > 1 and len(tokens) <= 4 and head.startswith("ال") and _is_role(head) \
+                    and _bare_name_word(norm[tokens[1][0]:tokens[1][1]]) \
+                    and all(_bare_name_word(w) or w.startswith("ال") and w not in _NOT_OBJECT
+                            for w in (norm[a:b] for a, b in tokens[2:])):
+                split = 1  # الوزيرة جميلة المصلي، الرئيس ماكرون: a name no table knows after the office
             if split > 0 and role is None:
                 role = (tokens[0][0], tokens[split - 1][1] if split < len(tokens) else
                         _relative_cut(norm, tokens, tokens[-1][1], _ROLE_BREAK))  # المراقب الذي
@@ -417,7 +424,8 @@ def _not_a_speaker(doc: Document, start: int, end: int) -> bool:
         return False
     head = tokens[0].group()
     bare = head[1:] if head[:1] in "وف" and head[1:] in _AUXILIARIES else head
-    if re.fullmatch(_PREP_PRONOUN, head) or bare in _AUXILIARIES or SPEECH_VERB.fullmatch(head):
+    if re.fullmatch(_PREP_PRONOUN, head) or bare in _AUXILIARIES or SPEECH_VERB.fullmatch(head) \
+            or head in ("اخر", "اخري", "ايضا", "كذلك"):
         return True
     if head in _QUANTITIES and (len(tokens) == 1 or norm.find(",", tokens[0].end(), tokens[1].start()) != -1):
         return True
@@ -431,6 +439,15 @@ def _not_a_speaker(doc: Document, start: int, end: int) -> bool:
         return any(w in GIVEN_NAMES or w in TITLE_WORDS or _is_role(w) or w in _BODY_HEADS
                    or w[:1] == "و" and (w[1:] in _BODY_HEADS or _is_role(w[1:])) for w in before)
     return False
+
+
+def _bare_name_word(word: str) -> bool:
+    """Whether a word right after a definite office may open a name: no article, no preposition
+    or ل/ب of a genitive (للحزب، باسم), no و/ف of a second office (الكاتب والباحث), no office,
+    body or time word (الوزير المنتدب، الوزيرة أمس)."""
+    return re.fullmatch(r"[\u0621-\u064a]{2,}", word) is not None and not word.startswith(("ال", "ل", "ب", "و", "ف")) \
+        and word not in _NOT_OBJECT | _PREPOSITIONS | _BODY_HEADS | _ORG_HEADS | _MEDIA | _OFFICE_MODIFIERS \
+        and not _is_role(word) and not _TIME_WORD.match(word) and word not in ("ذاته", "نفسه", "ذاتها", "نفسها")
 
 
 def _name_after_office(norm: str, role: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
