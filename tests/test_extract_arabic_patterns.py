@@ -703,3 +703,9 @@ def test_a_name_no_table_knows_after_a_definite_office(text, name, role):
 def test_an_opinion_after_has_is_no_speech_verb():
     text = 'وقال الوزير إن "الوضع تحت السيطرة". غير أن فاطمة لها رأي آخر: "لم نتوصل بأي دعم منذ شهور".'
     assert all(q.speaker is None or q.speaker.name != "آخر" for q in _quotes(text))
+
+
+def test_a_feminine_participle_after_her_husband_spoke():
+    text = ('وقالت رئيسة الجمعية، السيدة نعيمة بنيحيى، إن "النساء يعانين في صمت". وأشار زوجها إلى أن '
+            '"الجمعية تحتاج إلى دعم". واستطردت قائلة: "لن نستسلم أبدا مهما حدث".')
+    assert [q.speaker.name for q in _quotes(text)] == ["نعيمة بنيحيى", "زوجها", "نعيمة بنيحيى"]

@@ -202,7 +202,7 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            "الكاتبه", "المخرج", "المخرجه", "الممثل", "الممثله", "المغني", "المغنيه", "النجم", "النجمه",
            "المراقب", "مراقب", "الملاحظ", "ملاحظ", "الدبلوماسي", "الدبلوماسيه", "دبلوماسي",
            # kin speak as such (وقال والد الضحية، وقالت والدة الضحية، فاطمة، إن)
-           "والد", "والده", "شقيق", "شقيقه", "زوجه", "ارمله", "نجل", "نجله"}
+           "والد", "والده", "شقيق", "شقيقه", "زوج", "زوجه", "ارمله", "نجل", "نجله"}
 TITLE_WORDS -= _ROLES
 _TOKEN = re.compile(r"[^\s,\"]+")  # a quoted name ("سعيدة شريف") is read without its marks
 
@@ -1004,7 +1004,8 @@ def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | 
     if rest < nhi and doc.norm[rest] not in '":' and not (connector and connector.start() == rest) \
             and not _GENDERED_PARTICIPLE.match(doc.norm, at):
         return attribution  # وشدد المتحدث على أن: a noun names who speaks, whatever its gender
-    earlier = _gendered_words(doc, 0, at)
+    # the words that attributed an earlier quotation (one follows them before this one)
+    earlier = [w for w in _gendered_words(doc, 0, at) if '"' in doc.norm[w[1]:at]]
     if not earlier or earlier[-1][2] == gender:
         return attribution
     speaker = _last_of_gender(doc, at, gender)
