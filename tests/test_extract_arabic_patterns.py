@@ -709,3 +709,15 @@ def test_a_feminine_participle_after_her_husband_spoke():
     text = ('وقالت رئيسة الجمعية، السيدة نعيمة بنيحيى، إن "النساء يعانين في صمت". وأشار زوجها إلى أن '
             '"الجمعية تحتاج إلى دعم". واستطردت قائلة: "لن نستسلم أبدا مهما حدث".')
     assert [q.speaker.name for q in _quotes(text)] == ["نعيمة بنيحيى", "زوجها", "نعيمة بنيحيى"]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the office alone means the person the report named with it, not whoever spoke last
+    ('وقال وزير الصحة خالد آيت الطالب إن "الحذر واجب". وقال النائب أحمد التويزي إن "الحكومة فشلت". '
+     'وأضاف الوزير أن "اللقاحات متوفرة للجميع".', ["خالد آيت الطالب", "أحمد التويزي", "خالد آيت الطالب"]),
+    # another office of the same word is someone else
+    ('وقال وزير الخارجية ناصر بوريطة إن "المغرب ملتزم بالسلام". وقال وزير الداخلية إن "الحدود آمنة".',
+     ["ناصر بوريطة", "وزير الداخلية"]),
+])
+def test_an_office_alone_means_who_holds_it(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names

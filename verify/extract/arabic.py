@@ -731,6 +731,8 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
     o_start, o_end = doc.to_orig(w_start, end)
     if isinstance(parsed, SpeakerRef) and _describes_the_speaker(doc, w_start, parsed):
         return Attribution(o_start, o_end, follow="last", fallback=parsed, adjacent=adjacent)
+    if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name == parsed.role:
+        parsed = _office_holder(doc, w_start, parsed) or parsed
     if isinstance(parsed, Attribution):
         parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
         return parsed
@@ -741,6 +743,42 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
     if parsed is None:
         return Attribution(o_start, o_end, follow="last", adjacent=adjacent)
     return Attribution(o_start, o_end, speaker=parsed, adjacent=adjacent)
+
+
+def _office_key(role: str) -> list[str]:
+    words = normalize_text(role).split()
+    first = words[0][2:] if words and words[0].startswith("ال") else (words[0] if words else "")
+    return [first[:-1] if first.endswith("ه") else first] + words[1:]
+
+
+def _office_holder(doc: Document, at: int, office: SpeakerRef) -> SpeakerRef | None:
+    """``وأضاف الوزير`` after ``وزير الصحة خالد آيت الطالب`` spoke: an office with no name means
+    the latest person the report named with it (the same office, or one the bare office
+    word opens), not a speaker called "the minister"."""
+    norm = doc.norm
+    key = _office_key(office.role or office.name)
+    found = None
+    for token in _TOKEN.finditer(norm, 0, at):
+        word = token.group()
+        start = token.start() + (1 if word[:1] in "وبل" and _is_role(word[1:]) else 0)
+        if _office_key(norm[start:token.end()])[:1] != key[:1] or _quoted(norm, start):
+            continue
+        stops = [i for i in (norm.find(c, start, at) for c in '".:') if i != -1]
+        stop = min(stops + [at, start + 150])
+        connector = _connector(doc, start, stop)
+        held = parse_speaker(doc, start, connector.start() if connector else stop)
+        if isinstance(held, SpeakerRef) and held.kind == "person" and held.role and held.name != held.role \
+                and _office_key(held.role)[:len(key)] == key and _surely_a_name(norm, held.name):
+            found = held
+    return found
+
+
+def _surely_a_name(norm: str, name: str) -> bool:
+    """A name read after an office that is one: it opens with a given name, or the report makes
+    its last word speak (وقال بارنيو), unlike a place or a clause read as a name (بدائرة سلا)."""
+    words = normalize_text(name).split()
+    return bool(words) and (words[0] in GIVEN_NAMES or re.search(
+        _B + r"[وف]?(?:" + _VERB_FORMS + r")\s+" + re.escape(words[-1]) + _E, norm) is not None)
 
 
 _GOES_ON = re.compile(r"(?:[وف]\s?)?(?:اضاف|تابع|اردف|استطرد|زاد|اكمل|واصل|ختم|استرسل)(?:ت)?" + _E)
