@@ -721,3 +721,9 @@ def test_a_feminine_participle_after_her_husband_spoke():
 ])
 def test_an_office_alone_means_who_holds_it(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_an_office_after_a_verb_of_going_on_is_who_spoke():
+    text = ('أكدت الفنانة المغربية سميرة سعيد أن "الأغنية المغربية تعيش عصرها الذهبي". وأضافت النجمة '
+            'المغربية، في حوار مع مجلة "سيدتي"، أنها "تستعد لإطلاق ألبوم جديد قريبا".')
+    assert [q.speaker.name for q in _quotes(text)] == ["سميرة سعيد"] * 2

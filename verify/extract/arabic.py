@@ -732,7 +732,10 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
     if isinstance(parsed, SpeakerRef) and _describes_the_speaker(doc, w_start, parsed):
         return Attribution(o_start, o_end, follow="last", fallback=parsed, adjacent=adjacent)
     if isinstance(parsed, SpeakerRef) and parsed.kind == "person" and parsed.name == parsed.role:
-        parsed = _office_holder(doc, w_start, parsed) or parsed
+        holder = _office_holder(doc, w_start, parsed)
+        if holder is None and _GOES_ON.match(doc.norm, w_start):  # وأضافت النجمة المغربية: who spoke
+            return Attribution(o_start, o_end, follow="last", fallback=parsed, adjacent=adjacent)
+        parsed = holder or parsed
     if isinstance(parsed, Attribution):
         parsed.start, parsed.end, parsed.adjacent = o_start, o_end, adjacent
         return parsed
@@ -1160,7 +1163,8 @@ class ArabicRules:
                             if subject.speaker is not None:
                                 subject.adjacent = adjacent
                                 return subject
-                        if attribution.speaker is not None or attribution.follow != "last" or connector:
+                        if attribution.speaker is not None or attribution.follow != "last" or connector \
+                                or attribution.fallback is not None:  # وتابعت الدبلوماسية الأمريكية "..."
                             return attribution
                     else:
                         attribution = self._subject_first(doc, nlo, verb, nhi)
