@@ -727,3 +727,12 @@ def test_an_office_after_a_verb_of_going_on_is_who_spoke():
     text = ('أكدت الفنانة المغربية سميرة سعيد أن "الأغنية المغربية تعيش عصرها الذهبي". وأضافت النجمة '
             'المغربية، في حوار مع مجلة "سيدتي"، أنها "تستعد لإطلاق ألبوم جديد قريبا".')
     assert [q.speaker.name for q in _quotes(text)] == ["سميرة سعيد"] * 2
+
+
+@pytest.mark.parametrize("text, names", [
+    ('"الدعم لم يصل إلى الدوار منذ شهور طويلة"، بحسب تعبير فاطمة.', ["فاطمة"]),
+    ('وقالت سعاد إن "الوضع صعب". وتضيف المتحدثة، في تصريحها للجريدة، "لم نتوصل بأي شيء".', ["سعاد"] * 2),
+    ('وقالت الوزيرة إن "الوضع صعب". وفي ردها على سؤال للجريدة، قالت إن "الحكومة ستتدخل".', ["الوزيرة"] * 2),
+])
+def test_speech_nouns_the_speaker_and_on_are_no_speakers(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names

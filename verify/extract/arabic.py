@@ -111,7 +111,8 @@ _DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين
 _SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد|بعدما|عندما|حينما|لما|اذ|حين|بعد\s+ان|"
                            r"حيث|ثم|ان|لكن|اما|ومع\s+ذلك,?\s*فان)\s+)*")
 _WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|قالته|اورده|اوردته|نشره|نشرته|نقله|نقلته)"
-                        r"(?:\s+(?:في|به|عن))?\s+")
+                        r"(?:\s+(?:في|به|عن))?\s+"
+                        r"|(?:تعبير|قول|وصف|روايه|كلام|شهاده)\s+(?=\S)")  # بحسب تعبير فاطمة
 _SO_CALLED = re.compile(r"(?:ما\s+(?:يسمي|يعرف\s+ب|تسمي|يطلق\s+عليه))\s*")
 
 _SAME = re.compile(r"(?P<noun>ال\S+)\s+(?:ذاته|نفسه|ذاتها|نفسها|ذاتهم|انفسهم|نفسهم)(?=\s*(?:,|$))")
@@ -229,7 +230,9 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     same = _THE_SPEAKER.match(norm, start, end)
     if same and (same.end() == end or _RELATIVE_AFTER.match(norm, same.end(), end)
                  or norm.startswith(",", same.end())):
-        return Attribution(*doc.to_orig(start, end), follow="last")  # يضيف المتحدث: who just spoke
+        text = doc.orig(start, same.end())  # يضيف المتحدث: who just spoke; if nobody, as it says
+        return Attribution(*doc.to_orig(start, end), follow="last",
+                           fallback=SpeakerRef(name=text, kind="person", role=text, surface=text))
     same = _SAME.match(norm, start, end)
     if same:  # وأضاف المصدر ذاته: the source named before
         text = doc.orig(start, same.end())
@@ -425,7 +428,8 @@ def _not_a_speaker(doc: Document, start: int, end: int) -> bool:
     head = tokens[0].group()
     bare = head[1:] if head[:1] in "وف" and head[1:] in _AUXILIARIES else head
     if re.fullmatch(_PREP_PRONOUN, head) or bare in _AUXILIARIES or SPEECH_VERB.fullmatch(head) \
-            or head in ("اخر", "اخري", "ايضا", "كذلك"):
+            or head in ("اخر", "اخري", "ايضا", "كذلك") \
+            or head == "علي" and doc.orig(*tokens[0].span()).endswith("ى"):  # على سؤال: the preposition
         return True
     if head in _QUANTITIES and (len(tokens) == 1 or norm.find(",", tokens[0].end(), tokens[1].start()) != -1):
         return True
