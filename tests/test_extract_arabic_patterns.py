@@ -736,3 +736,11 @@ def test_an_office_after_a_verb_of_going_on_is_who_spoke():
 ])
 def test_speech_nouns_the_speaker_and_on_are_no_speakers(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال لـ"هسبريس" المحامي محمد النويني إن "الملف فارغ من أي دليل".', "محمد النويني"),
+    ('وفي المقابل، عبر عدد من السكان عن غضبهم، معتبرين أن "السلطات تخلت عنهم".', "عدد من السكان"),
+])
+def test_to_whom_before_the_speaker_and_about_what_after_a_group(text, name):
+    assert _quotes(text)[0].speaker.name == name

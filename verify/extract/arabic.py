@@ -265,6 +265,9 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             return parsed
     if norm.startswith("لل", start):
         start += 1  # وفقا للمصدر: the ل of the preposition fused with the article
+    recipient = _RECIPIENT.match(norm, start, end)
+    if recipient and recipient.end() < end:
+        start = recipient.end()  # وقال لـ"هسبريس" المحامي محمد النويني: to whom, then who
     pronoun = _PRONOUN_PREPOSITION.match(norm, start, end)
     if pronoun:
         start = pronoun.end()  # ومما طالب به المتضررون: the object pronoun, then the speaker
@@ -274,7 +277,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     if quantity and quantity.group() in _QUANTITIES:
         cut = norm.find(",", start, end)
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm, start, end if cut == -1 else cut)]
-        span = (start, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1], _UNNAMED_BREAK))
+        span = (start, _relative_cut(norm, tokens[:6], tokens[min(len(tokens), 6) - 1][1],
+                                     _UNNAMED_BREAK | _BODY_BREAK))  # عبر عدد من السكان عن غضبهم
         return SpeakerRef(name=doc.orig(*span), kind="anonymous", surface=doc.orig(*span))  # عدد من المشاركين
     role = title = name = org = media = anonymous = None
     used = start
@@ -495,6 +499,7 @@ def _has_quote(text: str) -> bool:
 
 # a preposition with a pronoun (عنه، لها، فيه، منها، عليه): an object, never the speaker
 _PREP_PRONOUN = r"(?:ب|ل|عن|من|في|علي|الي|مع|لدي|عند)(?:ه|ها|هم|هما|هن|كم|نا)"
+_RECIPIENT = re.compile(r'ل\s*"[^"]{1,40}"\s*,?\s*(?=\S)')
 _PRONOUN_PREPOSITION = re.compile(_PREP_PRONOUN + r"\s+(?=\S)")
 # auxiliaries and modal verbs (وكان قال، وأضاف يجب): a verb of the clause, not its speaker
 _AUXILIARIES = set(normalize_text("""كان كانت كانوا يكون تكون يكونون ليس ليست ليسوا بات باتت
