@@ -744,3 +744,8 @@ def test_speech_nouns_the_speaker_and_on_are_no_speakers(text, names):
 ])
 def test_to_whom_before_the_speaker_and_about_what_after_a_group(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+def test_a_paper_relaying_its_own_sources():
+    quote = _quotes('وأوردت الصحيفة نقلا عن مصادرها أن "الملك سيزور المدينة الأسبوع المقبل".')[0]
+    assert (quote.speaker.name, quote.anonymous) == ("مصادرها", True)
