@@ -749,3 +749,9 @@ def test_to_whom_before_the_speaker_and_about_what_after_a_group(text, name):
 def test_a_paper_relaying_its_own_sources():
     quote = _quotes('وأوردت الصحيفة نقلا عن مصادرها أن "الملك سيزور المدينة الأسبوع المقبل".')[0]
     assert (quote.speaker.name, quote.anonymous) == ("مصادرها", True)
+
+
+def test_a_feminine_description_after_a_man_spoke_is_the_woman():
+    text = ('تقول فاطمة الزهراء، وهي طالبة جامعية، إن "السكن الجامعي غير كاف". ويرى زميلها يوسف أن "المنح '
+            'هزيلة جدا". "نحن نعاني في صمت ولا أحد يسمعنا"، تضيف الطالبة.')
+    assert [q.speaker.name for q in _quotes(text)] == ["فاطمة الزهراء", "زميلها يوسف", "فاطمة الزهراء"]

@@ -794,7 +794,8 @@ def _surely_a_name(norm: str, name: str) -> bool:
         _B + r"[وف]?(?:" + _VERB_FORMS + r")\s+" + re.escape(words[-1]) + _E, norm) is not None)
 
 
-_GOES_ON = re.compile(r"(?:[وف]\s?)?(?:اضاف|تابع|اردف|استطرد|زاد|اكمل|واصل|ختم|استرسل)(?:ت)?" + _E)
+_GOES_ON = re.compile(r"(?:[وف]\s?)?(?:(?:اضاف|تابع|اردف|استطرد|زاد|اكمل|واصل|ختم|استرسل)ت?|"
+                      r"[يت](?:ضيف|تابع|ردف|ستطرد|زيد|كمل|واصل|ختم|سترسل))" + _E)
 
 
 def _describes_the_speaker(doc: Document, w_start: int, speaker: SpeakerRef) -> bool:
@@ -1049,12 +1050,7 @@ def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | 
     own = _gendered_words(doc, nlo, nhi)
     if not own:
         return attribution
-    at, end, gender = own[0]
-    rest = _skip_time(doc.norm, end, nhi)
-    connector = _connector(doc, rest, nhi)
-    if rest < nhi and doc.norm[rest] not in '":' and not (connector and connector.start() == rest) \
-            and not _GENDERED_PARTICIPLE.match(doc.norm, at):
-        return attribution  # وشدد المتحدث على أن: a noun names who speaks, whatever its gender
+    at, _, gender = own[0]
     # the words that attributed an earlier quotation (one follows them before this one)
     earlier = [w for w in _gendered_words(doc, 0, at) if '"' in doc.norm[w[1]:at]]
     if not earlier or earlier[-1][2] == gender:
