@@ -26,9 +26,10 @@ _E = r"(?![^\s,.:;\")])"  # word end
 _VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
           "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي خلص استرسل ابرز سجل "
           "نبه لاحظ اورد كتب تساءل جدد عبر اشاد انتقد رجح رد استهل افتتح اجاب شرح ندد استنكر برر ناشد "
-          "هدد خاطب زاد اكمل واصل").split()  # وزاد المتحدث: "added" in Moroccan news
+          "هدد خاطب زاد اكمل واصل غرد").split()  # وزاد المتحدث: "added" in Moroccan news
 _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
+    "دونت", "دونوا",  # ودونت الناشطة على صفحتها (دون alone is "without")
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
     "يقولون", "يؤكدون", "يضيفون", "يوضحون", "يرون", "يعتبرون", "يشيرون",
     "جاء في", "ورد في", "تسائل", "تساءلت",  # وجاء في بلاغ الوفد أن: the document speaks
@@ -1070,6 +1071,9 @@ def _subject_span(doc: Document, start: int, at: int) -> tuple[int, int]:
     return start, connector.start() if connector else stop
 
 
+# وفي تدوينة له على فيسبوك: "...": a document of the one just named or speaking
+_THEIR_DOCUMENT = re.compile(r"(?:تدوينه|تغريده|تصريح|تصريحات|بيان|كلمه|رساله|منشور|حوار|مقابله|مداخله)"
+                             r"\s+(?:له|لها|لهم)" + _E)
 # a headline's or a caption's "Name: "..."": the name alone, then a colon
 _NAME_COLON = re.compile(r"[\s,\-]*(?P<np>(?P<head>[^\s,.:;\"]+)(?:\s+[^\s,.:;\"]+){0,3})\s*:\s*")
 _TO = re.compile(r"(?:^|\s)ل\s*$")  # لـ"الجزيرة": ل written apart before a quoted name
@@ -1180,6 +1184,8 @@ class ArabicRules:
         if match:
             return _speaker_attribution(doc, match.start("w"), match.start("np"), match.end("np"),
                                         nhi, True)
+        if _THEIR_DOCUMENT.search(norm, nlo, nhi) and norm[nlo:nhi].rstrip().endswith(":"):
+            return Attribution(*doc.to_orig(nlo, nhi), follow="last", adjacent=True)  # وفي تدوينة له:
         match = _NAME_COLON.fullmatch(norm, nlo, nhi)
         if match and not verbs and _known_head(norm, match.group("head"), match.start("np")):
             parsed = parse_speaker(doc, match.start("np"), match.end("np"))  # الرميد: "..."
