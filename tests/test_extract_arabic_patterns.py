@@ -765,3 +765,13 @@ def test_a_feminine_description_after_a_man_spoke_is_the_woman():
 ])
 def test_posts_and_tweets(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ('"لم نتوصل بأي دعم منذ الزلزال"، تحكي خديجة وهي تبكي.', ["خديجة"]),
+    ('ويحكي الحسين بمرارة: "فقدنا كل شيء في الزلزال".', ["الحسين"]),
+    # the outlet the words were said to is no quotation of the speaker's
+    ('"لم نتوصل بأي دعم منذ الزلزال"، يقول أحد سكان الدوار لـ"الأحداث المغربية".', ["أحد سكان الدوار"]),
+])
+def test_people_telling_their_story(text, names):
+    assert [q.speaker.name for q in _quotes(text)] == names

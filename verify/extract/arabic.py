@@ -26,10 +26,11 @@ _E = r"(?![^\s,.:;\")])"  # word end
 _VERBS = ("قال اكد اعلن ذكر اضاف اوضح اشار صرح شدد لفت اعتبر كشف تابع افاد اردف ختم "
           "حذر طالب زعم بين نوه ابلغ اعرب استطرد اعترف علق اقر توقع نقل روي خلص استرسل ابرز سجل "
           "نبه لاحظ اورد كتب تساءل جدد عبر اشاد انتقد رجح رد استهل افتتح اجاب شرح ندد استنكر برر ناشد "
-          "هدد خاطب زاد اكمل واصل غرد").split()  # وزاد المتحدث: "added" in Moroccan news
+          "هدد خاطب زاد اكمل واصل غرد حكي صرخ").split()  # وزاد المتحدث: "added" in Moroccan news
 _VERB_FORMS = "|".join(sorted({f for v in _VERBS for f in (v, v + "ت", v + "وا")} | {
     "رات", "راي", "راوا", "نفي", "نفت", "نفوا", "دعا", "دعت", "ادلي", "قالوا",
     "دونت", "دونوا",  # ودونت الناشطة على صفحتها (دون alone is "without")
+    "يحكي", "تحكي", "يروي", "تروي", "يصرخ", "تصرخ", "يعلق",  # not تعلق: "is about" too
     "يقول", "تقول", "يضيف", "تضيف", "يؤكد", "تؤكد", "يوضح", "توضح", "يري", "تري",
     "يقولون", "يؤكدون", "يضيفون", "يوضحون", "يرون", "يعتبرون", "يشيرون",
     "جاء في", "ورد في", "تسائل", "تساءلت",  # وجاء في بلاغ الوفد أن: the document speaks
@@ -101,6 +102,7 @@ _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قوله
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
     r"كتب|كتبت|يضيف|تضيف|يؤكد|تؤكد|يوضح|توضح|يتابع|تتابع|يشير|تشير|يردف|تردف|يستطرد|تستطرد|يعتبر|تعتبر|"
+    r"يحكي|تحكي|يروي|تروي|يصرخ|تصرخ|يعلق|"
     r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|"
     r"ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*\s+[^\s\".,]+|"
     r"هكذا\s+[^\s\".,]+|"
@@ -1085,8 +1087,10 @@ class ArabicRules:
 
     min_quote_words = 3
     unattributed_quote_words = 8
-    # A slogan or a title is named, not said: "تحت شعار "..."", "بعنوان "..."".
-    titled = re.compile(r"(?:تحت\s+(?:شعار|عنوان)|بعنوان|المعنون[ةه]?\s+بـ?|الموسوم[ةه]?\s+بـ?|شعار(?:ها|ه)?)\s*[:،,]?\s*$")
+    # A slogan or a title is named, not said: "تحت شعار "..."", "بعنوان "..."", and so is the
+    # outlet the words were said to (يقول أحد السكان لـ"الأحداث المغربية").
+    titled = re.compile(r"(?:تحت\s+(?:شعار|عنوان)|بعنوان|المعنون[ةه]?\s+بـ?|الموسوم[ةه]?\s+بـ?|شعار(?:ها|ه)?"
+                        r"|(?<!\S)لـ)\s*[:،,]?\s*$")
     names_keep_context = True
 
     def gender(self, speaker: SpeakerRef) -> str | None:
@@ -1275,8 +1279,9 @@ class ArabicRules:
         match = _AFTER.match(doc.norm, nlo, nhi)
         if not match:
             return None
-        attribution = _speaker_attribution(doc, match.start("w"), match.start("np"),
-                                           match.end("np"), match.end("np"), True)
+        to = _TO.search(doc.norm, match.start("np"), match.end("np"))
+        end = to.start() if to else match.end("np")  # يقول أحد السكان لـ"الأحداث": not the outlet
+        attribution = _speaker_attribution(doc, match.start("w"), match.start("np"), end, end, True)
         attribution.start = lo
         return attribution
 
