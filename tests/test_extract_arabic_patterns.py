@@ -775,3 +775,11 @@ def test_posts_and_tweets(text, names):
 ])
 def test_people_telling_their_story(text, names):
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+def test_gender_in_reported_speech_without_quotation_marks():
+    text = ('وقالت الوزيرة نادية فتاح إن الحكومة ستدعم الأسر الفقيرة. وقال النائب أحمد التويزي إن الدعم لم '
+            'يصل إلى مستحقيه. وأضافت أن البرنامج سيعمم على كل الجهات.')
+    statements = extract(text, language="ar")
+    assert [s.speaker.name for s in statements if s.kind == "indirect"] == [
+        "نادية فتاح", "أحمد التويزي", "نادية فتاح"]

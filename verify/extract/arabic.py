@@ -1054,8 +1054,9 @@ def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | 
     if not own:
         return attribution
     at, _, gender = own[0]
-    # the words that attributed an earlier quotation (one follows them before this one)
-    earlier = [w for w in _gendered_words(doc, 0, at) if '"' in doc.norm[w[1]:at]]
+    # the words that attributed something earlier: a quotation or a sentence's end lies between
+    # them and this continuation (not واستطردت of واستطردت قائلة)
+    earlier = [w for w in _gendered_words(doc, 0, at) if re.search(r'["\n.]', doc.norm[w[1]:at])]
     if not earlier or earlier[-1][2] == gender:
         return attribution
     speaker = _last_of_gender(doc, at, gender)
