@@ -628,7 +628,6 @@ def _name_start(norm: str, tokens: list[tuple[int, int]]) -> int:
         if i > 0 and i + 1 < len(tokens) and norm[tokens[i + 1][0]:tokens[i + 1][1]] in _NAME_SECOND \
                 and not word.startswith(("ال", "ل", "ب")) and not _is_role(word):
             return i  # صلاح الدين مزوار، عبد الله بوانو: a compound given name
-    head = norm[tokens[0][0]:tokens[0][1]]
     return len(tokens) if _is_role_word(norm, tokens[0]) else 0
 
 
