@@ -783,3 +783,9 @@ def test_gender_in_reported_speech_without_quotation_marks():
     statements = extract(text, language="ar")
     assert [s.speaker.name for s in statements if s.kind == "indirect"] == [
         "نادية فتاح", "أحمد التويزي", "نادية فتاح"]
+
+
+@pytest.mark.parametrize("manner", ["ساخرا", "ضاحكا", "متهكما", "مبتسما"])
+def test_how_someone_spoke_is_not_who(manner):
+    text = f'وقال الوزير إن "الأمن مستتب". وأجاب {manner}: "لا تعليق على هذا السؤال".'
+    assert [q.speaker.name for q in _quotes(text)] == ["الوزير"] * 2

@@ -444,6 +444,8 @@ def _not_a_speaker(doc: Document, start: int, end: int) -> bool:
     if _ADVERBIAL.fullmatch(head) and head not in GIVEN_NAMES and len(tokens) > 1 \
             and tokens[1].group() in ("الي", "علي"):
         return True
+    if len(tokens) == 1 and _MANNER.fullmatch(head) and not _known_head(norm, head, start):
+        return True  # وقال ساخرا، وأجاب ضاحكا، وكتب متسائلا: how, not who
     if len(tokens) == 1 and head.startswith("ال") and not _known_head(norm, head, start) \
             and not _is_role(head) and head not in _MEDIA | _DOCUMENTS | _BODY_HEADS \
             and not _is_org(norm, [tokens[0].span()]):
@@ -512,6 +514,8 @@ _AUXILIARIES = set(normalize_text("""كان كانت كانوا يكون تكو�
 _QUANTITIES = set(normalize_text("""عدد بعض جميع كل معظم أغلب غالبية العديد الكثير كثير جل مجموعة
 نصف أكثر""").split())
 # an indefinite accusative before إلى/على is an adverbial (استنادا إلى، ردا على، تعليقا على)
+# an accusative participle of manner: فاعلا (ساخرا، ضاحكا)، متفعلا، مستفعلا، منفعلا، مبتسما
+_MANNER = re.compile(r"\Sا\S\Sا|مت\S{3,}ا|مست\S{3,}ا|من\S{3,}ا|مبت\S{2,}ا")
 _ADVERBIAL = re.compile(r"[^\s\"]{2,}ا")
 _POSSESSED = re.compile(r"..ت(?:ه|ها|هم|هما)$|^(?:حديث|كلام|تصريح|رد|جواب|قول|ر[أا]ي|موقف|تعليق|"
                         r"سؤال|خطاب|حوار|اسم|صوت)(?:ه|ها|هم)$")  # كلمته، حكومتها، حديثه
