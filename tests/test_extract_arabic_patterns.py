@@ -789,3 +789,12 @@ def test_gender_in_reported_speech_without_quotation_marks():
 def test_how_someone_spoke_is_not_who(manner):
     text = f'وقال الوزير إن "الأمن مستتب". وأجاب {manner}: "لا تعليق على هذا السؤال".'
     assert [q.speaker.name for q in _quotes(text)] == ["الوزير"] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وهو ما أكده رئيس الجمعية محمد الغلوسي بقوله: "الفساد ينخر المؤسسات".', "محمد الغلوسي"),
+    ('وهو ما أكدته الناشطة خديجة الرياضي، مضيفة أن "القمع مستمر في كل المدن".', "خديجة الرياضي"),
+    ('ولم تخف الوزيرة نزهة الوافي قلقها من الوضع، مؤكدة أن "الجالية تعاني كثيرا".', "نزهة الوافي"),
+])
+def test_which_is_what_and_negated_verbs_open_a_sentence_with_its_subject(text, name):
+    assert _quotes(text)[-1].speaker.name == name

@@ -112,7 +112,8 @@ _AFTER = re.compile(
 _INDIRECT_CONN = re.compile(_B + r"(?:ان|انه|انها|انهم|بان|بانه)" + _E)
 _DEMONSTRATIVE = re.compile(r"(?:تلك|هذه|ذلك|هذا|هذين|هاتين|هؤلاء|ذات|نفس)\s+(?P<noun>\S+)")
 _SUBJECT_LEAD = re.compile(r"\s*(?:[وف]?(?:كان|كانت|كما|فيما|بينما|قد|بعدما|عندما|حينما|لما|اذ|حين|بعد\s+ان|"
-                           r"حيث|ثم|ان|لكن|اما|ومع\s+ذلك,?\s*فان)\s+)*")
+                           r"حيث|ثم|ان|لكن|اما|ومع\s+ذلك,?\s*فان|لم|لن|(?:هو|هي|هذا|ذلك)\s+ما)\s+)*")
+# ولم تخف الوزيرة ...، وهو ما أكدته الناشطة ...: a negation or "which is what" before the verb
 _WHAT_SAID = re.compile(r"ما\s+(?:جاء|ورد|ذكره|ذكرته|قاله|قالته|اورده|اوردته|نشره|نشرته|نقله|نقلته)"
                         r"(?:\s+(?:في|به|عن))?\s+"
                         r"|(?:تعبير|قول|وصف|روايه|كلام|شهاده)\s+(?=\S)")  # بحسب تعبير فاطمة
@@ -652,7 +653,7 @@ def _known_head(norm: str, word: str, at: int) -> bool:
     """Whether ``word`` opens a speaker: a title, role, body or crowd, a given name, or the
     name of a person the text named before ``at`` (عائشة الخماس ... الخماس انتقدت)."""
     return word in TITLE_WORDS or word in _ROLES or word in _BODY_HEADS or word in _ANONYMOUS \
-        or word in GIVEN_NAMES or _named_before(norm, word, at)
+        or word in GIVEN_NAMES or word.startswith("ال") and _is_role(word) or _named_before(norm, word, at)
 
 
 def _named_before(norm: str, word: str, at: int) -> bool:
@@ -1150,7 +1151,8 @@ class ArabicRules:
                                         nhi, True)
         match = _BY_SAYING.search(norm, nlo, nhi)
         if match and not _speech_verbs(norm, nlo, nhi) and match.group("last") not in _BODY_HEADS \
-                and _known_head(norm, match.group("last"), match.start("last")):
+                and (_known_head(norm, match.group("last"), match.start("last"))
+                     or match.group("first") in GIVEN_NAMES):  # وهو ما أكده ... محمد الغلوسي بقوله
             # "استهلتها أحلام بقولها": whatever the verb, a name known from before speaks
             np_start = match.start("np") if match.group("first") in GIVEN_NAMES | TITLE_WORDS else match.start("last")
             return _speaker_attribution(doc, np_start, np_start, match.end("np"), nhi, True)
