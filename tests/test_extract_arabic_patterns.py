@@ -798,3 +798,11 @@ def test_how_someone_spoke_is_not_who(manner):
 ])
 def test_which_is_what_and_negated_verbs_open_a_sentence_with_its_subject(text, name):
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('ولم يفت الوزير محمد أوجار التأكيد على أن "الإصلاح مستمر رغم كل العراقيل".', "محمد أوجار"),
+    ('وأكدت في هذا الصدد الفاعلة الحقوقية أمينة بوعياش أن "المغرب حقق تقدما".', "أمينة بوعياش"),
+])
+def test_stock_phrases_around_the_speaker(text, name):
+    assert _quotes(text)[0].speaker.name == name

@@ -98,6 +98,10 @@ _OPINION_OF = re.compile(
     r"\s*,\s*(?:فان|فانه|فانها)" + _E)
 _BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))\s+(?:بقوله|بقولها|بقولهم)"
                         r"\s*[:,]?\s*$")
+# ولم يفت الوزير التأكيد على أن: "did not fail to stress", a verbal noun of speech after the speaker
+_DID_NOT_MISS = re.compile(_B + r"[وف]?لم\s+(?:يفت|تفت|يفوت|تفوت)\s+(?P<np>[^\"]{2,100}?)\s+"
+                           r"(?:التاكيد|الاشاره|التنويه|التذكير|التشديد|الاعلان)\s+(?:علي\s+ان|الي\s+ان|ب?ان)?"
+                           r"\s*[:,]?\s*$")
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*(?:ان|انه|انها|:)?\s*$")
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
@@ -270,9 +274,9 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             return parsed
     if norm.startswith("لل", start):
         start += 1  # وفقا للمصدر: the ل of the preposition fused with the article
-    recipient = _RECIPIENT.match(norm, start, end)
+    recipient = _RECIPIENT.match(norm, start, end) or _IN_THIS_REGARD.match(norm, start, end)
     if recipient and recipient.end() < end:
-        start = recipient.end()  # وقال لـ"هسبريس" المحامي محمد النويني: to whom, then who
+        start = recipient.end()  # وقال لـ"هسبريس" المحامي، وأكدت في هذا الصدد الفاعلة: then who
     pronoun = _PRONOUN_PREPOSITION.match(norm, start, end)
     if pronoun:
         start = pronoun.end()  # ومما طالب به المتضررون: the object pronoun, then the speaker
@@ -357,6 +361,13 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             org = (s, _relative_cut(norm, tokens, e))
         elif _is_org(norm, tokens) and not (role or name or org):
             org = (s, _relative_cut(norm, tokens, e))
+        elif (first or role) and not name and not role and (described := next(
+                (i for i, (a, b) in enumerate(tokens[:5]) if i and norm[a:b] in GIVEN_NAMES
+                 and all(norm[x:y].startswith("ال") for x, y in tokens[:i])), 0)):
+            # الفاعلة الجمعوية سعاد الطاوسي، الفاعلة الحقوقية أمينة بوعياش: a description no table
+            # knows, then a given name
+            role = (tokens[0][0], tokens[described - 1][1])
+            name = (tokens[described][0], tokens[_name_end(doc, tokens, described) - 1][1])
         elif (first or role) and not name:
             n_end = _name_end(doc, tokens, 0)
             object_follows = False
@@ -373,11 +384,6 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             if not role and len(words) > 1 and words[0].startswith("ال") and not words[1].startswith("ال") \
                     and words[1] not in _NOT_OBJECT:
                 role, name = (tokens[0][0], tokens[0][1]), (tokens[1][0], tokens[n_end - 1][1])  # المدعي تولوس جايا
-            elif not role and (split := next((i for i, w in enumerate(words) if i and w in GIVEN_NAMES
-                                              and all(v.startswith("ال") for v in words[:i])), 0)):
-                # الفاعلة الجمعوية سعاد الطاوسي: a description no table knows, then a given name
-                role = (tokens[0][0], tokens[split - 1][1])
-                name = (tokens[split][0], tokens[_name_end(doc, tokens, split) - 1][1])
             elif n_end < len(tokens) and _is_role_word(norm, tokens[n_end]):
                 role = (tokens[n_end][0], tokens[-1][1])
         else:
@@ -507,6 +513,8 @@ def _has_quote(text: str) -> bool:
 # a preposition with a pronoun (عنه، لها، فيه، منها، عليه): an object, never the speaker
 _PREP_PRONOUN = r"(?:ب|ل|عن|من|في|علي|الي|مع|لدي|عند)(?:ه|ها|هم|هما|هن|كم|نا)"
 _RECIPIENT = re.compile(r'ل\s*"[^"]{1,40}"\s*,?\s*(?=\S)')
+_IN_THIS_REGARD = re.compile(r"(?:في\s+هذا\s+(?:الصدد|السياق|الاطار|الشان)|من\s+(?:جهت|جانب)(?:ه|ها)|"
+                             r"بدور(?:ه|ها)|بالمناسبه)\s*,?\s*(?=\S)")
 _PRONOUN_PREPOSITION = re.compile(_PREP_PRONOUN + r"\s+(?=\S)")
 # auxiliaries and modal verbs (وكان قال، وأضاف يجب): a verb of the clause, not its speaker
 _AUXILIARIES = set(normalize_text("""كان كانت كانوا يكون تكون يكونون ليس ليست ليسوا بات باتت
@@ -1145,7 +1153,7 @@ class ArabicRules:
             return opinion
         if _quoted_speaker(doc, nlo, nhi):
             return None
-        match = _QAWLUHU.search(norm, nlo, nhi)
+        match = _QAWLUHU.search(norm, nlo, nhi) or _DID_NOT_MISS.search(norm, nlo, nhi)
         if match:
             return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
                                         nhi, True)
