@@ -806,3 +806,9 @@ def test_which_is_what_and_negated_verbs_open_a_sentence_with_its_subject(text, 
 ])
 def test_stock_phrases_around_the_speaker(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+def test_a_speech_verb_in_a_relative_clause_speaks_for_its_antecedent():
+    text = ('التقت الجريدة بالسيدة حليمة التي قالت إن "زوجها غادر البيت منذ سنتين". '
+            'وأضافت أن "السلطات لم تقدم لها أي مساعدة".')
+    assert [q.speaker.name for q in _quotes(text)] == ["حليمة"] * 2

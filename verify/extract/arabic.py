@@ -766,6 +766,8 @@ def _speaker_attribution(doc: Document, w_start: int, np_start: int, np_end: int
         return parsed
     if parsed is None:
         parsed = _while_saying(doc, w_start) or _narrated_subject(doc, w_start) or _clause_subject(doc, w_start)
+    if parsed is None:
+        parsed = _antecedent(doc, w_start)
     if parsed is None and _not_a_speaker(doc, np_start, np_end):
         parsed = _opening_subject(doc, w_start)  # وحيت الفنانة نجاة عتابو ...، وقالت الأغاني
     if parsed is None:
@@ -822,6 +824,16 @@ def _describes_the_speaker(doc: Document, w_start: int, speaker: SpeakerRef) -> 
         and not any(_known_head(doc.norm, w, w_start) for w in words)
 
 
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:الذي|التي)\s*$")
+
+
+def _antecedent(doc: Document, w_start: int) -> SpeakerRef | None:
+    """``بالسيدة حليمة التي قالت إن``: a speech verb right after الذي/التي speaks for the person
+    the relative clause is about, when that surely is a name."""
+    if not _RELATIVE_BEFORE.search(doc.norm, max(0, w_start - 8), w_start):
+        return None
+    person = _latter(doc, w_start)
+    return person if person is not None and _surely_a_name(doc.norm, person.name) else None
 _THEN = re.compile(r",\s*(?:قبل\s+ان|بعد\s+ان|ثم|حتي|ل)\s*$")
 
 
@@ -1280,7 +1292,7 @@ class ArabicRules:
                 o_start, o_end = doc.to_orig(clause, nhi)  # "وكانت مصادر كردية، أكدت": from وكانت
                 return Attribution(o_start, o_end, speaker=parsed, adjacent=True)
         o_start, o_end = doc.to_orig(verb.start(), nhi)
-        narrated = _narrated_subject(doc, verb.start())
+        narrated = _narrated_subject(doc, verb.start()) or _antecedent(doc, verb.start())
         if narrated is not None:
             return Attribution(o_start, o_end, speaker=narrated, adjacent=True)
         return Attribution(o_start, o_end, follow="last", adjacent=True)
