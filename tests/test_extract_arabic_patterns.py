@@ -812,3 +812,22 @@ def test_a_speech_verb_in_a_relative_clause_speaks_for_its_antecedent():
     text = ('التقت الجريدة بالسيدة حليمة التي قالت إن "زوجها غادر البيت منذ سنتين". '
             'وأضافت أن "السلطات لم تقدم لها أي مساعدة".')
     assert [q.speaker.name for q in _quotes(text)] == ["حليمة"] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("«هذه الحكومة لا تسمع صوت الشارع أبدا»، يكتب أحد المعلقين على الموقع.", "أحد المعلقين"),
+    ("«نطالب بفتح تحقيق نزيه في الحادث»، صرح رئيس الجمعية.", "رئيس الجمعية"),
+    ("«نحن لسنا ضد المشروع لكننا نريد ضمانات»، يوضح رشيد.", "رشيد"),
+    ("«السوق فارغة منذ أسابيع والتجار يشتكون»، تلاحظ خديجة.", "خديجة"),
+    ("«الطريق مقطوعة منذ بداية الشتاء» يشرح سائق الحافلة.", "سائق الحافلة"),
+    ("«سنواصل الاحتجاج حتى تتحقق مطالبنا»، أعلنت النقابة.", "النقابة"),
+])
+def test_any_speech_verb_after_the_quotation_credits_its_subject(text, name):
+    """Feature writing puts the verb after the words, in either tense and gender."""
+    quotes = _quotes(text)
+    assert quotes and quotes[0].speaker and quotes[0].speaker.name.startswith(name)
+
+
+def test_a_verb_after_the_quotation_without_subject_continues_the_speaker():
+    text = 'وقال رشيد إن "الوضع صعب جدا". «لا أحد يستمع إلينا هنا أبدا»، يقول ساخرا.'
+    assert [q.speaker.name for q in _quotes(text)] == ["رشيد", "رشيد"]

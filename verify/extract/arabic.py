@@ -103,10 +103,19 @@ _DID_NOT_MISS = re.compile(_B + r"[وف]?لم\s+(?:يفت|تفت|يفوت|تفو
                            r"(?:التاكيد|الاشاره|التنويه|التذكير|التشديد|الاعلان)\s+(?:علي\s+ان|الي\s+ان|ب?ان)?"
                            r"\s*[:,]?\s*$")
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*(?:ان|انه|انها|:)?\s*$")
+# Present stems of speech verbs (يقول، تكتب، يعلق): after a quotation a present verb of either
+# gender is attribution, as in feature writing («...»، تقول كنزة); تعلق is "is about" only before.
+_PRESENT_STEMS = ("قول ضيف ؤكد وكد وضح تابع شير ردف ستطرد عتبر حكي روي صرخ علق كتب علن ذكر صرح شدد "
+                  "لفت كشف فيد ختم حذر طالب تساءل تسائل عترف قر توقع نقل لاحظ شرح جيب ري نبه ستنكر "
+                  "ندد برر ناشد سترسل خلص لخص").split()
+# Past forms after a quotation: every speech verb but those that are also "via", "between",
+# "reply"/"reaction" or "increased" there («...» عبر صفحته، «...» بين قوسين).
+_AFTER_PAST = [f for v in _VERBS if v not in ("عبر", "بين", "رد", "زاد", "سجل", "ابرز", "نقل", "جدد")
+               for f in (v, v + "ت", v + "وا")] + ["قالوا", "رات", "راي", "نفي", "نفت", "دعا", "دعت"]
+_AFTER_VERBS = "|".join(sorted({*_AFTER_PAST, *(p + s for s in _PRESENT_STEMS for p in "يت")},
+                               key=len, reverse=True))
 _AFTER = re.compile(
-    r"\s*[,.]?\s*(?P<w>(?:و)?(?:قال|قالت|يقول|تقول|اضاف|اضافت|تابع|تابعت|بحسب|حسب|وفق|وفقا\s*ل|"
-    r"كتب|كتبت|يضيف|تضيف|يؤكد|تؤكد|يوضح|توضح|يتابع|تتابع|يشير|تشير|يردف|تردف|يستطرد|تستطرد|يعتبر|تعتبر|"
-    r"يحكي|تحكي|يروي|تروي|يصرخ|تصرخ|يعلق|"
+    r"\s*[,.]?\s*(?P<w>(?:و)?(?:" + _AFTER_VERBS + r"|بحسب|حسب|وفق|وفقا\s*ل|"
     r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|"
     r"ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*\s+[^\s\".,]+|"
     r"هكذا\s+[^\s\".,]+|"
@@ -1089,6 +1098,28 @@ def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | 
     return Attribution(attribution.start, attribution.end, speaker=speaker, adjacent=attribution.adjacent)
 
 
+_DESCRIPTION_WORD = re.compile(r"[^\s\d\"]{2,}")
+
+
+def _description(doc: Document, start: int, end: int) -> SpeakerRef | None:
+    """A person no table knows, described by up to three words after a verb that follows a
+    quotation («...»، يقول سائق الحافلة، تقول ربة بيت): who says the words is the subject right
+    there, even with a noun the tables lack. Words that cannot open a noun phrase (a
+    preposition, ل or ب, a manner such as ساخرا, a time) mean there is no subject."""
+    words = []
+    for token in _TOKEN.finditer(doc.norm, start, end):
+        word = token.group()
+        if word in _NAME_BREAK or word in _NOT_OBJECT or word in _AUXILIARIES:
+            break
+        words.append(token)
+    if not 1 <= len(words) <= 3 or not all(_DESCRIPTION_WORD.fullmatch(w.group()) for w in words) \
+            or _MANNER.fullmatch(words[0].group()) or _TIME_WORD.match(words[0].group()) \
+            or words[0].group()[:1] in "لب" and words[0].group() not in GIVEN_NAMES:
+        return None
+    name = doc.orig(words[0].start(), words[-1].end())
+    return SpeakerRef(name=name, kind="person", surface=name)
+
+
 def _subject_span(doc: Document, start: int, at: int) -> tuple[int, int]:
     """The words after a speech verb ending at ``start`` that may name its speaker."""
     norm = doc.norm
@@ -1308,6 +1339,13 @@ class ArabicRules:
         to = _TO.search(doc.norm, match.start("np"), match.end("np"))
         end = to.start() if to else match.end("np")  # يقول أحد السكان لـ"الأحداث": not the outlet
         attribution = _speaker_attribution(doc, match.start("w"), match.start("np"), end, end, True)
+        if attribution.follow == "last" and attribution.fallback is None \
+                and not _GOES_ON.match(doc.norm, match.start("w")):
+            attribution.speaker = _description(doc, match.start("np"), end)
+            attribution.follow = None if attribution.speaker else "last"
+        if attribution.follow == "last" and match.start("w") == nlo + 1 \
+                and _SHORT_QUOTED.fullmatch(doc.norm, doc.norm.rfind('"', 0, nlo - 1), nlo):
+            return None  # "التحالف الدولي" يكشف عن: a quoted name is the verb's subject
         attribution.start = lo
         return attribution
 
