@@ -99,7 +99,7 @@ def test_both_crediting_a_wire_never_ingested(world):
 
 def test_reviews_win_over_the_machine(world):
     a = world.report(world.outlet("Al-Jisr"), text=WIRE)
-    b = world.report(world.outlet("Rafidain TV"), text=WIRE)
+    world.report(world.outlet("Rafidain TV"), text=WIRE)
     c = world.report(world.outlet("Al-Mirsad"))
     world.review("dependence", "h1", "h2", "dependent")
     world.review("dependence", "h2", "h1", "independent")  # later decision on the same pair

@@ -72,9 +72,9 @@ def test_verdicts_move_the_speaker_by_their_rating(world):
     v1 = world.db["verdicts"].insert({"claim_text": "force arrived", "rating": "False",
                                       "rating_value": 0.0, "reviewer": "Checker",
                                       "url": "https://check.example/1"}).last_pk
-    v2 = world.db["verdicts"].insert({"claim_text": "operations room", "rating": "Mostly false",
-                                      "rating_value": 0.25, "url": "https://check.example/2",
-                                      "statement_id": s2}).last_pk
+    world.db["verdicts"].insert({"claim_text": "operations room", "rating": "Mostly false",
+                                 "rating_value": 0.25, "url": "https://check.example/2",
+                                 "statement_id": s2})
     uid1, uid2 = (world.db["statements"].get(s)["uid"] for s in (s1, s2))
     # one verdict linked to both statements still counts once
     world.db["verdict_links"].insert_all([

@@ -55,8 +55,8 @@ class Vocabulary:
         n = 0
         for stems, k in zip(stem_sets, counts if counts is not None else iter(lambda: 1, None)):
             n += k
-            for stem in stems:
-                df[stem] = df.get(stem, 0) + k
+            for word in stems:
+                df[word] = df.get(word, 0) + k
         return cls(df, n)
 
     def idf(self, stem: str) -> float:
