@@ -831,3 +831,17 @@ def test_any_speech_verb_after_the_quotation_credits_its_subject(text, name):
 def test_a_verb_after_the_quotation_without_subject_continues_the_speaker():
     text = 'وقال رشيد إن "الوضع صعب جدا". «لا أحد يستمع إلينا هنا أبدا»، يقول ساخرا.'
     assert [q.speaker.name for q in _quotes(text)] == ["رشيد", "رشيد"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقال رشيد إن "الوضع صعب جدا". "لن نسكت بعد اليوم على هذا الظلم". هكذا ردت سعاد على جارها.', "سعاد"),
+    ('"الإصلاح مسؤولية الجميع دون استثناء أحد". بهذه الكلمات علق الوزير على الانتقادات.', "الوزير"),
+    ("«نحن نعيش في الظلام منذ أسبوعين كاملين». بهذه العبارات الحادة لخص أحد السكان معاناة الدوار.",
+     "أحد السكان"),
+    ('"الحكومة ستفي بكل التزاماتها تجاه المتضررين". هكذا يلخص رئيس الحكومة موقفه.', "رئيس الحكومة"),
+    ('"لن نسكت بعد اليوم على هذا الظلم". وهكذا علقت الناشطة الحقوقية خديجة الرياضي على القرار.',
+     "خديجة الرياضي"),
+])
+def test_the_next_sentence_pointing_back_attributes_the_quotation(text, name):
+    """'هكذا تحدثت فاطمة' opens a sentence of its own, yet names who said the words before."""
+    assert _quotes(text)[-1].speaker.name == name

@@ -103,6 +103,11 @@ _DID_NOT_MISS = re.compile(_B + r"[وف]?لم\s+(?:يفت|تفت|يفوت|تفو
                            r"(?:التاكيد|الاشاره|التنويه|التذكير|التشديد|الاعلان)\s+(?:علي\s+ان|الي\s+ان|ب?ان)?"
                            r"\s*[:,]?\s*$")
 _QAWLUHU = re.compile(_B + r"عن\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*(?:ان|انه|انها|:)?\s*$")
+# Words that point back at the quotation before, even from the next sentence ("...". هكذا تحدثت
+# فاطمة، بهذه الكلمات علق الوزير), with the verb they open.
+_LOOKING_BACK = (r"(?:ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*|هكذا)"
+                 r"\s+[^\s\".,]+")
+_LOOKS_BACK = re.compile(r"\s*[,.]?\s*(?:و)?" + _LOOKING_BACK)
 # Present stems of speech verbs (يقول، تكتب، يعلق): after a quotation a present verb of either
 # gender is attribution, as in feature writing («...»، تقول كنزة); تعلق is "is about" only before.
 _PRESENT_STEMS = ("قول ضيف ؤكد وكد وضح تابع شير ردف ستطرد عتبر حكي روي صرخ علق كتب علن ذكر صرح شدد "
@@ -116,9 +121,7 @@ _AFTER_VERBS = "|".join(sorted({*_AFTER_PAST, *(p + s for s in _PRESENT_STEMS fo
                                key=len, reverse=True))
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:" + _AFTER_VERBS + r"|بحسب|حسب|وفق|وفقا\s*ل|"
-    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|"
-    r"ب?هذه\s+(?:العباره|العبارات|الكلمات|الجمله|الكلمه)(?:\s+ال[^\s\".,]+)*\s+[^\s\".,]+|"
-    r"هكذا\s+[^\s\".,]+|"
+    r"علي\s+حد\s+(?:قوله|قولها|تعبيره|تعبيرها|قول|تعبير)|" + _LOOKING_BACK + r"|"
     # "..."، هذا ما أكده رئيس الوزراء: "this is what X stated"
     r"(?:و?هذا|و?ذلك|وهو)\s+ما\s+(?:قاله|قالته|اكده|اكدته|ذكره|ذكرته|اوضحه|اوضحته|اعلنه|اعلنته|"
     r"صرح\s+به|صرحت\s+به|كتبه|كتبته|اكد\s+عليه|اكدت\s+عليه)))" + _E + r"\s*(?P<np>[^\".]{0,200}?)\s*(?=[.,]|$)")
@@ -1120,6 +1123,18 @@ def _description(doc: Document, start: int, end: int) -> SpeakerRef | None:
     return SpeakerRef(name=name, kind="person", surface=name)
 
 
+def _object_cut(doc: Document, start: int, end: int) -> int:
+    """Where the subject of a verb that looks back at a quotation ends before its object
+    (هكذا يلخص رئيس الحكومة موقفه، بهذه العبارات لخص أحد السكان معاناة الدوار): at a word without
+    the article after one with it, unless that word is a given name."""
+    tokens = list(_TOKEN.finditer(doc.norm, start, end))
+    for before, token in zip(tokens, tokens[1:]):
+        if before.group().startswith("ال") and not token.group().startswith(("ال", "وال")) \
+                and token.group() not in GIVEN_NAMES:  # المحامية والحقوقية عائشة: one person
+            return before.end()
+    return end
+
+
 def _subject_span(doc: Document, start: int, at: int) -> tuple[int, int]:
     """The words after a speech verb ending at ``start`` that may name its speaker."""
     norm = doc.norm
@@ -1151,6 +1166,11 @@ class ArabicRules:
 
     def gender(self, speaker: SpeakerRef) -> str | None:
         return speaker_gender(speaker)
+
+    def looks_back(self, doc: Document, at: int) -> bool:
+        """Whether the sentence opening at ``at`` attributes the quotation that ends the one
+        before (هكذا تحدثت فاطمة، بهذه الكلمات علق الوزير)."""
+        return _LOOKS_BACK.match(doc.norm, doc.to_norm(at)) is not None
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         return _by_gender(doc, self._before(doc, lo, hi))
@@ -1338,6 +1358,8 @@ class ArabicRules:
             return None
         to = _TO.search(doc.norm, match.start("np"), match.end("np"))
         end = to.start() if to else match.end("np")  # يقول أحد السكان لـ"الأحداث": not the outlet
+        if _LOOKS_BACK.match(doc.norm, nlo):
+            end = _object_cut(doc, match.start("np"), end)
         attribution = _speaker_attribution(doc, match.start("w"), match.start("np"), end, end, True)
         if attribution.follow == "last" and attribution.fallback is None \
                 and not _GOES_ON.match(doc.norm, match.start("w")):

@@ -67,6 +67,8 @@ class Rules(Protocol):
     # name, a role such as "spokeswoman"); a module without it leaves pronouns genderless.
     # Optional: ``shown_gender(doc, lo, hi, subject) -> "f" | "m" | None``, what the sentence
     # about a person shows of them ("Sexton then threw up his hands").
+    # Optional: ``looks_back(doc, at) -> bool``, whether the sentence opening at ``at``
+    # attributes the quotation that ended the sentence before ('"...". هكذا تحدثت فاطمة').
     # Optional: ``titled``, a pattern matching words that end right before a quotation which
     # names something ("تحت شعار"، "بعنوان"، "entitled"): such a quotation is no quote.
 
@@ -234,9 +236,11 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             start = attribution.start
         else:
             attribution = rules.after(doc, quote.close, following)
+            looks_back = getattr(rules, "looks_back", None)
             if attribution is None and following == s_end and next_end > s_end \
-                    and _BYLINE.match(text, s_end):
-                # a byline under the quotation ('"..."\n- Sanders.') belongs to it
+                    and (_BYLINE.match(text, s_end) or looks_back is not None and looks_back(doc, s_end)):
+                # a byline under the quotation ('"..."\n- Sanders.') belongs to it, and so does
+                # the next sentence when it points back at it ('"...". هكذا تحدثت فاطمة')
                 attribution = rules.after(doc, quote.close, next_end)
                 if attribution is not None:
                     state.consumed = attribution.end
