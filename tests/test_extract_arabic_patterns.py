@@ -845,3 +845,16 @@ def test_a_verb_after_the_quotation_without_subject_continues_the_speaker():
 def test_the_next_sentence_pointing_back_attributes_the_quotation(text, name):
     """'هكذا تحدثت فاطمة' opens a sentence of its own, yet names who said the words before."""
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وتحدث رئيس الجمعية محمد العلوي عن معاناة السكان مع العزلة.\n'
+     '"لقد راسلنا السلطات مرات عديدة دون أن نتلقى أي جواب"، قبل أن يضيف "لن نسكت أبدا".', "محمد العلوي"),
+    ("واستقبلت رئيسة الجماعة فاطمة الزهراء المنصوري الوفد في مقر البلدية. "
+     "«سنعمل على توفير كل الإمكانيات اللازمة لإنجاح هذا المشروع».", "فاطمة الزهراء المنصوري"),
+    ("وزار محمد حصاد الدوار صباح اليوم. «سنحل مشكلة الطريق قبل نهاية الشهر الجاري».", "محمد حصاد"),
+])
+def test_a_quotation_after_narration_about_someone_is_theirs(text, name):
+    """The sentence before names who the words are from even without a speech verb; the
+    verb's object after the name (الوفد، الدوار) is no part of it."""
+    assert {q.speaker.name for q in _quotes(text)} == {name}

@@ -631,10 +631,26 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
                                     or _SUFFIXED.search(word) and word not in GIVEN_NAMES  # جمهورها
                                     or _VERBAL_NOUN.fullmatch(word) and word != "الاسلام"  # يختار أسامة الإفطار
                                     or end - start >= 3 and norm[tokens[end - 1][0]:tokens[end - 1][1]] in _NAME_SECOND
-                                    or word in _NOT_SPEAKER or word[:1] in "بل" and _is_role(word[1:])):
+                                    or word in _NOT_SPEAKER or word[:1] in "بل" and _is_role(word[1:])
+                                    or _object_after_name(norm, tokens, start, end)):
             break
         end += 1
     return end
+
+
+_SURNAME_PARTICLES = {"ابن", "بن", "ايت", "ابو", "ولد", "بو", "اولاد", "ال"}
+
+
+def _object_after_name(norm: str, tokens: list[tuple[int, int]], start: int, at: int) -> bool:
+    """Whether the definite word at ``at`` is the verb's object after a full name (وزار الوالي
+    محمد حصاد الدوار، واستقبلت فاطمة الزهراء المنصوري الوفد), not the name's last part: family
+    names with the article are mostly relational (العلوي، المنصوري), and one after ابن/آيت or
+    after a compound given name (عبد الصمد الكباص، خالد آيت الطالب) stays."""
+    words = [norm[a:b] for a, b in tokens[start:at + 1]]
+    given = 2 if words[0] == "عبد" or words[0].startswith("عبد") and len(words[0]) <= 4 else 1
+    word = words[-1]
+    return len(words) - 1 >= given + 1 and word.startswith("ال") and not _NISBA.match(word) \
+        and word not in _NAME_SECOND and words[-2] not in _SURNAME_PARTICLES
 
 
 def _has_name(norm: str, tokens: list[tuple[int, int]], opens: bool = True) -> bool:
@@ -1426,7 +1442,16 @@ class ArabicRules:
         return None if subject is None else Attribution(lo, hi, speaker=subject)
 
     def subject(self, doc: Document, lo: int, hi: int) -> SpeakerRef | None:
-        return None  # Arabic continues speakers by participles and verbs, handled in before()
+        """The named person a sentence of narration, with no quotation or speech verb, opens
+        with (وتحدث رئيس الجمعية محمد العلوي عن ...): the quotation opening the next sentence with
+        no verb is most likely theirs."""
+        nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
+        while nhi > nlo and doc.norm[nhi - 1] in " \n.!?؟":
+            nhi -= 1  # the sentence's own full stop would open the next one
+        if '"' in doc.norm[nlo:nhi] or _speech_verbs(doc.norm, nlo, nhi):
+            return None  # who speaks there is the attribution's business
+        person = _opening_subject(doc, nhi) if nhi > nlo else None
+        return person if person is not None and person.kind == "person" and person.name != person.role else None
 
     def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
         """Media named in passing (``نقلتها وسائل إعلام أميركية``), for ``تلك الوسائل`` later."""

@@ -275,6 +275,7 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
             if opens_sentence and words >= 4 and state.subject_sentence == index - 1 \
                     and state.subject is state.person:
                 speaker = state.subject  # "Valastro praised Christie. "We need someone ...""
+                state.last = speaker  # and what he "added" next is his too
             elif opens_sentence and words >= 4 and state.quote_sentence >= index - 3 and state.last:
                 speaker = state.last
             elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
