@@ -858,3 +858,17 @@ def test_a_quotation_after_narration_about_someone_is_theirs(text, name):
     """The sentence before names who the words are from even without a speech verb; the
     verb's object after the name (الوفد، الدوار) is no part of it."""
     assert {q.speaker.name for q in _quotes(text)} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وأفادت وكالة الأنباء الرسمية أن الوزير قال "إن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط".', "الوزير"),
+    ('وذكرت صحيفة الصباح أن رئيس الحكومة أكد أن "الإصلاحات ستستمر رغم كل الصعوبات".', "رئيس الحكومة"),
+    ('وأوردت وكالة رويترز أن الرئيس الفرنسي إيمانويل ماكرون قال إن "فرنسا ستقف إلى جانب حلفائها".',
+     "إيمانويل ماكرون"),
+    ('وصرح رئيس الجمعية لجريدة الأحداث المغربية بأن "السكان يعانون في صمت منذ سنوات".', "رئيس الجمعية"),
+    ('وأفادت وكالة الأنباء الرسمية أن "الحكومة لن تتراجع عن قرارها مهما كانت الضغوط".',
+     "وكالة الأنباء الرسمية"),
+])
+def test_a_source_relaying_someone_credits_whom_it_relays(text, name):
+    """The agency or paper only passes the words on; it speaks only when it names nobody."""
+    assert _quotes(text)[0].speaker.name == name

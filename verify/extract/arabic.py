@@ -152,7 +152,7 @@ _STOP_INSIDE = re.compile(
     r"ل(?:وكاله|صحيفه|قناه|موقع|وسائل|لصحفيين|لصحافيين|لاعلام|شبكه)|"
     r"علي\s+(?:صفحته|صفحتها|حسابه|حسابها|موقعه|تويتر|فيسبوك|الصوره|ضروره|اهميه)|"
     r"(?:اليوم|امس|يوم|يومه|زوال|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s|$))")
-_MEDIA = {"المجله", "مجله", "الصحيفه", "الوكاله", "القناه", "الموقع", "وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
+_MEDIA = {"المجله", "مجله", "الجريده", "جريده", "الصحيفه", "الوكاله", "القناه", "الموقع", "وسائل", "وسايل", "صحيفه", "صحف", "وكاله", "وكالات", "قناه", "موقع", "مواقع", "تقارير",
           "تقرير", "اذاعه", "تلفزيون", "شبكه", "الاعلام", "اعلام", "وسائل"}
 _ANONYMOUS = {"مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسوول", "شهود", "سكان", "ناشطون",
               "ناشطين", "مراقبون", "اوساط", "جهات", "مصادرنا", "مقربون", "مطلعون", "المصدر",
@@ -244,7 +244,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
     Returns an Attribution with ``follow`` for a demonstrative (``تلك الوسائل``), None when
     nothing there names a speaker.
     """
-    start, end = _strip_np(doc, start, _before_ala(doc, start, end))
+    start, end = _strip_np(doc, start, _before_recipient(doc, start, _before_ala(doc, start, end)))
     norm = doc.norm
     if start >= end:
         return None
@@ -438,6 +438,17 @@ def _before_ala(doc: Document, start: int, end: int) -> int:
         return end
     for token in _TOKEN.finditer(doc.norm, start, end):
         if token.group() == "علي" and token.start() > start and doc.orig(*token.span()).endswith("ى"):
+            return token.start()
+    return end
+
+
+def _before_recipient(doc: Document, start: int, end: int) -> int:
+    """Where a speaker ends before the medium the words were said to (صرح رئيس الجمعية لجريدة
+    الأحداث المغربية، قال الوزير لوكالة المغرب العربي للأنباء): ل on a media word after it."""
+    for token in _TOKEN.finditer(doc.norm, start, end):
+        word = token.group()
+        if token.start() > start and word[:1] == "ل" and (word[1:] in _MEDIA or "ال" + word[2:] in _MEDIA
+                                                          and word.startswith("لل")):
             return token.start()
     return end
 
@@ -1139,6 +1150,20 @@ def _description(doc: Document, start: int, end: int) -> SpeakerRef | None:
     return SpeakerRef(name=name, kind="person", surface=name)
 
 
+def _relayed_subject(norm: str, start: int, at: int) -> int | None:
+    """Where the subject of a verb at ``at`` starts when a source relays it (أفادت الوكالة أن
+    الوزير قال، ذكرت الصحيفة أن رئيس الحكومة أكد): right after the أن of the relaying verb, when
+    a known speaker opens the words there; the relaying source only passes the words on."""
+    connectors = list(_INDIRECT_CONN.finditer(norm, start, at))
+    if not connectors or not _speech_verbs(norm, start, connectors[-1].start()):
+        return None
+    first = _TOKEN.match(norm, connectors[-1].end() + 1, at)
+    if first is None or not _known_head(norm, first.group(), first.start()) or _INDIRECT_CONN.search(
+            norm, first.start(), at) or len(norm[first.start():at].split()) > 8:
+        return None
+    return first.start()
+
+
 def _object_cut(doc: Document, start: int, end: int) -> int:
     """Where the subject of a verb that looks back at a quotation ends before its object
     (هكذا يلخص رئيس الحكومة موقفه، بهذه العبارات لخص أحد السكان معاناة الدوار): at a word without
@@ -1346,6 +1371,9 @@ class ArabicRules:
                 and words[0] not in _NOT_SPEAKER | _PREPOSITIONS and not words[0].startswith(("ال", "ب")):
             s = norm.find(words[1], s)  # حيث عاد زيان ليقول: the first word is a verb, then its subject
             subject = norm[s:verb.start()].strip(" ,")
+        relayed = _relayed_subject(norm, clause, verb.start())
+        if relayed is not None:
+            s, subject = relayed, norm[relayed:verb.start()].strip(" ,")
         if known_only and subject and not _known_head(norm, subject.split()[0], s) \
                 or _INDIRECT_CONN.search(subject) or _speech_verbs(subject, 0, len(subject)):
             subject = ""  # وبعدما سجل أن العملية تحسنت، اعتبر: a clause before the verb, no subject
