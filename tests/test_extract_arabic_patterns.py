@@ -872,3 +872,17 @@ def test_a_quotation_after_narration_about_someone_is_theirs(text, name):
 def test_a_source_relaying_someone_credits_whom_it_relays(text, name):
     """The agency or paper only passes the words on; it speaks only when it names nobody."""
     assert _quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ('وقالت كنزة إن "الحي يعاني من الإهمال منذ سنوات". ويقول رشيد إن "الحل بيد الدولة وحدها". '
+     '«لا أحد يستمع إلينا هنا أبدا»، تضيف.', ["كنزة", "رشيد", "كنزة"]),
+    ('وقالت الوزارة إن "الوضع تحت السيطرة". وقال رشيد إن "الحل بيد الدولة". وأضافت أن "التحقيق مستمر".',
+     ["الوزارة", "رشيد", "الوزارة"]),
+    ('وقالت الدكتورة نيلز سكاجا إن "الدراسة شملت آلاف الحوامل". وأضافت أن "النتائج مقلقة فعلا".',
+     ["نيلز سكاجا", "نيلز سكاجا"]),
+])
+def test_a_continuation_goes_to_whom_its_verb_showed_of_that_gender(text, names):
+    """قالت كنزة shows Kenza is a woman though no table knows her name, so تضيف after a man
+    goes back to her; الدكتورة is a woman's title."""
+    assert [q.speaker.name for q in _quotes(text)] == names

@@ -1062,8 +1062,8 @@ def speaker_gender(speaker: SpeakerRef) -> str | None:
             return "f"
         if word == "السيد":
             return "m"
-        if word.endswith("ه") and _is_role(word[:-1]):
-            return "f"
+        if word.endswith("ه") and (_is_role(word[:-1]) or word[:-1] in TITLE_WORDS):
+            return "f"  # الوزيرة، الدكتورة
         if _is_role(word) or word in TITLE_WORDS:
             return "m"
     first = normalize_text(speaker.name).split()[:1]
@@ -1074,58 +1074,17 @@ def speaker_gender(speaker: SpeakerRef) -> str | None:
     return None
 
 
-def _last_of_gender(doc: Document, at: int, gender: str) -> SpeakerRef | None:
-    """Who a continuation of this gender means when the last one who spoke was of the other:
-    the latest speaker a verb of this gender introduced (a woman or a feminine body after قالت),
-    or the latest person named with a title, office or given name of this gender."""
-    norm = doc.norm
-    found: list[tuple[int, SpeakerRef]] = []
-    for verb in _speech_verbs(norm, 0, at):
-        if _in_relative(norm, verb) or _quoted(norm, verb.start()) \
-                or _form_gender(verb.group("verb")) != gender:
-            continue
-        stop = min([i for i in (norm.find('"', verb.end(), at), norm.find(".", verb.end(), at)) if i != -1]
-                   or [at])
-        connector = _connector(doc, verb.end(), stop)
-        parsed = parse_speaker(doc, verb.end(), connector.start() if connector else stop)
-        head = norm[verb.end():stop].split()[:1]
-        if isinstance(parsed, SpeakerRef) and head and _known_head(norm, head[0], verb.end()):
-            found.append((verb.start(), parsed))
-    for token in _TOKEN.finditer(norm, 0, at):
-        word, start = token.group(), token.start()
-        if word[:1] in "وبل" and (word[1:] in GIVEN_NAMES or word[1:] in TITLE_WORDS or _is_role(word[1:])):
-            word, start = word[1:], start + 1  # بالسيدة، ولفاطمة
-        if not (word in GIVEN_NAMES or word in TITLE_WORDS or _is_role(word)) or _quoted(norm, start) \
-                or word == "علي" and doc.orig(*token.span()).endswith("ى"):
-            continue  # a name inside a quotation is words said; على is the preposition
-        stops = [i for i in (norm.find(c, start, at) for c in ',."') if i != -1]
-        parsed = parse_speaker(doc, start, min(stops + [at, start + 80]))
-        if isinstance(parsed, SpeakerRef) and parsed.name != parsed.role and speaker_gender(parsed) == gender:
-            found.append((start, parsed))
-    return max(found, key=lambda f: f[0])[1] if found else None
-
-
-def _by_gender(doc: Document, attribution: Attribution | None) -> Attribution | None:
-    """``وأضافت`` after a man's quotation goes back to the last woman who spoke or was named,
-    and ``وأضاف`` after a woman's, or after a body's feminine verb (قالت الوزارة), to the last
-    man: the verb's form says the last speaker is not meant. With nobody of that gender before,
-    the last speaker stays."""
-    if attribution is None or attribution.follow != "last":
-        return attribution
-    nlo, nhi = doc.to_norm(attribution.start), doc.to_norm(attribution.end)
-    own = _gendered_words(doc, nlo, nhi)
-    if not own:
-        return attribution
-    at, _, gender = own[0]
-    # the words that attributed something earlier: a quotation or a sentence's end lies between
-    # them and this continuation (not واستطردت of واستطردت قائلة)
-    earlier = [w for w in _gendered_words(doc, 0, at) if re.search(r'["\n.]', doc.norm[w[1]:at])]
-    if not earlier or earlier[-1][2] == gender:
-        return attribution
-    speaker = _last_of_gender(doc, at, gender)
-    if speaker is None:
-        return attribution
-    return Attribution(attribution.start, attribution.end, speaker=speaker, adjacent=attribution.adjacent)
+def _with_gender(doc: Document, attribution: Attribution | None) -> Attribution | None:
+    """The gender the attribution's verb or participle shows (وأضافت، مضيفا، قالت الوزارة): the
+    engine sends a continuation of the other gender than the last speaker back to the latest
+    one of its own, and learns a named speaker's gender from the verb that introduced them.
+    A continuation's own first word counts; for a named speaker, the verb nearest the words."""
+    if attribution is None:
+        return None
+    own = _gendered_words(doc, doc.to_norm(attribution.start), doc.to_norm(attribution.end))
+    if own:
+        attribution.gender = own[0][2] if attribution.follow == "last" else own[-1][2]
+    return attribution
 
 
 _DESCRIPTION_WORD = re.compile(r"[^\s\d\"]{2,}")
@@ -1214,7 +1173,7 @@ class ArabicRules:
         return _LOOKS_BACK.match(doc.norm, doc.to_norm(at)) is not None
 
     def before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
-        return _by_gender(doc, self._before(doc, lo, hi))
+        return _with_gender(doc, self._before(doc, lo, hi))
 
     def _before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
@@ -1393,7 +1352,7 @@ class ArabicRules:
         return Attribution(o_start, o_end, follow="last", adjacent=True)
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
-        return _by_gender(doc, self._after(doc, lo, hi))
+        return _with_gender(doc, self._after(doc, lo, hi))
 
     def _after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
@@ -1454,7 +1413,7 @@ class ArabicRules:
         for i, (attribution, c_start, c_end) in enumerate(found):
             if i + 1 < len(found):
                 c_end = doc.to_norm(found[i + 1][0].start)
-            out.append((_by_gender(doc, attribution), *doc.to_orig(c_start, c_end)))
+            out.append((_with_gender(doc, attribution), *doc.to_orig(c_start, c_end)))
         return out
 
     def context(self, doc: Document, lo: int, hi: int) -> Attribution | None:
@@ -1480,6 +1439,25 @@ class ArabicRules:
             return None  # who speaks there is the attribution's business
         person = _opening_subject(doc, nhi) if nhi > nlo else None
         return person if person is not None and person.kind == "person" and person.name != person.role else None
+
+    def people(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
+        """People a sentence names with a title, office or given name that shows their gender
+        (خلال لقائه بالسيدة ليلى بنعلي): whom a later وأضافت may mean though they never spoke."""
+        norm = doc.norm
+        nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
+        found = []
+        for token in _TOKEN.finditer(norm, nlo, nhi):
+            word, start = token.group(), token.start()
+            if word[:1] in "وبل" and (word[1:] in GIVEN_NAMES or word[1:] in TITLE_WORDS or _is_role(word[1:])):
+                word, start = word[1:], start + 1  # بالسيدة، ولفاطمة
+            if not (word in GIVEN_NAMES or word in TITLE_WORDS or _is_role(word)) or _quoted(norm, start) \
+                    or word == "علي" and doc.orig(*token.span()).endswith("ى"):
+                continue  # a name inside a quotation is words said; على is the preposition
+            stops = [i for i in (norm.find(c, start, nhi) for c in ',."') if i != -1]
+            parsed = parse_speaker(doc, start, min(stops + [nhi, start + 80]))
+            if isinstance(parsed, SpeakerRef) and parsed.name != parsed.role and speaker_gender(parsed):
+                found.append(parsed)
+        return found
 
     def referents(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
         """Media named in passing (``نقلتها وسائل إعلام أميركية``), for ``تلك الوسائل`` later."""

@@ -40,7 +40,8 @@ class Attribution:
     follow: str | None = None
     adjacent: bool = False  # the verb or connector touches the quotation: short quotes count
     fallback: SpeakerRef | None = None  # who to credit when ``follow`` finds nobody
-    gender: str | None = None  # "f" or "m" when the pronoun marks it ("she said"): skip the others
+    gender: str | None = None  # "f" or "m" when the pronoun or the verb's form marks it ("she said",
+    # وأضافت): a continuation of the other gender than the last speaker goes back to one of its own
 
 
 class Rules(Protocol):
@@ -67,6 +68,8 @@ class Rules(Protocol):
     # name, a role such as "spokeswoman"); a module without it leaves pronouns genderless.
     # Optional: ``shown_gender(doc, lo, hi, subject) -> "f" | "m" | None``, what the sentence
     # about a person shows of them ("Sexton then threw up his hands").
+    # Optional: ``people(doc, lo, hi) -> list[SpeakerRef]``, the people a sentence names whose
+    # gender shows, so that a continuation of that gender may go back to them.
     # Optional: ``looks_back(doc, at) -> bool``, whether the sentence opening at ``at``
     # attributes the quotation that ended the sentence before ('"...". هكذا تحدثت فاطمة').
     # Optional: ``titled``, a pattern matching words that end right before a quotation which
@@ -86,6 +89,7 @@ class State:
     consumed: int = 0  # text up to here already belongs to a statement
     subject_sentence: int = -2
     people: list[SpeakerRef] = field(default_factory=list)  # named people, the latest last
+    spoken: list[SpeakerRef] = field(default_factory=list)  # speakers and people met, the latest last
     genders: dict[str, str] = field(default_factory=dict)  # by name: what the report has shown
     gender_of: Callable[[SpeakerRef], str | None] = lambda speaker: None
 
@@ -94,7 +98,7 @@ class State:
         if follow is None:
             speaker = attribution.speaker
         elif follow == "last":
-            speaker = self.last
+            speaker = self._last_of(attribution.gender)
         elif follow == "person":
             speaker = self._person(attribution.gender) or attribution.fallback
             if speaker is None and self._fits(self.last, attribution.gender):
@@ -106,11 +110,27 @@ class State:
                             if noun[:4] and noun[:4] in normalize_text(r.name)), None)
         speaker = speaker or attribution.fallback
         if speaker is not None:
+            if follow is None and attribution.gender and self._gender(speaker) is None:
+                self.genders[speaker.name] = attribution.gender  # قالت كنزة: a woman; قالت الوزارة too
             self.remember(speaker)
         return speaker
 
+    def _gender(self, speaker: SpeakerRef) -> str | None:
+        return self.gender_of(speaker) or self.gender_known(speaker)
+
+    def _last_of(self, gender: str | None) -> SpeakerRef | None:
+        """Who a continuation whose form shows a gender (وأضافت، مضيفا) means: the last speaker,
+        unless the report showed them of the other gender (a man, or a body a masculine or
+        feminine verb went with); then the latest speaker or person met of that gender, and
+        the last speaker still when there is none."""
+        if gender is None or self.last is None or self._gender(self.last) in (None, gender):
+            return self.last
+        return next((s for s in reversed(self.spoken) if s.name != self.last.name
+                     and self._gender(s) == gender), self.last)
+
     def remember(self, speaker: SpeakerRef) -> None:
         self.last = speaker
+        self.spoken_of(speaker)
         if speaker.kind == "person" and speaker.name and speaker.name != speaker.role:
             self.meet(speaker)
         if speaker.kind in ("media", "anonymous", "organisation"):
@@ -127,6 +147,11 @@ class State:
                 self.genders[full.name] = gender  # "Ms. Hughes" shows that "Rhonda Hughes" is a woman
         self.person = speaker
         self.people = [p for p in self.people if p.name != speaker.name][-_RECALL + 1:] + [speaker]
+        self.spoken_of(speaker)
+
+    def spoken_of(self, speaker: SpeakerRef) -> None:
+        """Someone the report speaks of or quotes: whom a continuation of their gender may mean."""
+        self.spoken = [p for p in self.spoken if p.name != speaker.name][-2 * _RECALL + 1:] + [speaker]
 
     def gender_known(self, speaker: SpeakerRef) -> str | None:
         """What the report showed of this name, or of the latest full name a bare surname
@@ -205,6 +230,8 @@ def extract_statements(doc: Document, rules: Rules) -> list[ExtractedStatement]:
                 gender = shown and shown(doc, s_start, s_end, subject)
                 if gender and state.gender_known(subject) is None:
                     state.genders[subject.name] = gender  # "Trump threw up his hands": a man
+        for person in getattr(rules, "people", lambda doc, lo, hi: [])(doc, s_start, s_end):
+            state.spoken_of(person)
         units = _quote_units(doc, rules, state, index, s_start, s_end, inside, next_end)
         units += _indirect_units(doc, rules, state, index, s_start, s_end, units, inside)
         units.sort(key=lambda u: u.start)
