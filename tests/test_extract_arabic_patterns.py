@@ -886,3 +886,14 @@ def test_a_continuation_goes_to_whom_its_verb_showed_of_that_gender(text, names)
     """قالت كنزة shows Kenza is a woman though no table knows her name, so تضيف after a man
     goes back to her; الدكتورة is a woman's title."""
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ('وقالت سعاد إن "الوضع لا يطاق في الحي". وقال زوجها إن "الحل بيد الدولة وحدها". '
+     '«لا أحد يستمع إلينا هنا أبدا»، تتابع المتحدثة.', ["سعاد", "زوجها", "سعاد"]),
+    ('وقالت سعاد إن "الوضع لا يطاق في الحي". «لا أحد يستمع إلينا هنا أبدا»، تقول بحسرة.', ["سعاد", "سعاد"]),
+    ("«نحن نعيش في الظلام منذ أسبوعين كاملين»، تقول الحاجة فاطمة بصوت خافت.", ["فاطمة"]),
+])
+def test_after_the_quotation_a_verb_of_either_gender_and_how_it_was_said(text, names):
+    """تتابع after a man's words goes back to the woman; بحسرة، بصوت خافت say how, not who."""
+    assert [q.speaker.name for q in _quotes(text)] == names

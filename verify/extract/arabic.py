@@ -117,7 +117,8 @@ _PRESENT_STEMS = ("قول ضيف ؤكد وكد وضح تابع شير ردف س�
 # "reply"/"reaction" or "increased" there («...» عبر صفحته، «...» بين قوسين).
 _AFTER_PAST = [f for v in _VERBS if v not in ("عبر", "بين", "رد", "زاد", "سجل", "ابرز", "نقل", "جدد")
                for f in (v, v + "ت", v + "وا")] + ["قالوا", "رات", "راي", "نفي", "نفت", "دعا", "دعت"]
-_AFTER_VERBS = "|".join(sorted({*_AFTER_PAST, *(p + s for s in _PRESENT_STEMS for p in "يت")},
+_AFTER_VERBS = "|".join(sorted({*_AFTER_PAST, *(p + s for s in _PRESENT_STEMS for p in "يت"),
+                                *("ي" + s + "ون" for s in _PRESENT_STEMS)},  # يقولون، يضيفون
                                key=len, reverse=True))
 _AFTER = re.compile(
     r"\s*[,.]?\s*(?P<w>(?:و)?(?:" + _AFTER_VERBS + r"|بحسب|حسب|وفق|وفقا\s*ل|"
@@ -329,6 +330,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         head = norm[tokens[0][0]:tokens[0][1]]
         if first and head.startswith("ل") and head not in GIVEN_NAMES and not _known_head(norm, head, s):
             return None  # "فقالت لفرانس برس"، "يقول للبدري": whom the words were said to
+        if first and head in _HOW:
+            return None  # تقول بحسرة: how, not who
         if first and (head in _NOT_SPEAKER or _PARTICIPLE_WORD.fullmatch(head)
                       or head[:1] in "وف" and head[1:] in _NOT_SPEAKER
                       or head == "علي" and len(tokens) == 1 and comma == -1):
@@ -643,12 +646,15 @@ def _name_end(doc: Document, tokens: list[tuple[int, int]], start: int) -> int:
                                     or _VERBAL_NOUN.fullmatch(word) and word != "الاسلام"  # يختار أسامة الإفطار
                                     or end - start >= 3 and norm[tokens[end - 1][0]:tokens[end - 1][1]] in _NAME_SECOND
                                     or word in _NOT_SPEAKER or word[:1] in "بل" and _is_role(word[1:])
-                                    or _object_after_name(norm, tokens, start, end)):
+                                    or _object_after_name(norm, tokens, start, end) or word in _HOW):
             break
         end += 1
     return end
 
 
+# ب and a noun of feeling or voice say how the words were said (تقول بحسرة، قالت فاطمة بصوت خافت)
+_HOW = set(normalize_text("""بحسرة بحزن بمرارة بغضب بصوت بنبرة بابتسامة بفخر بثقة بسخرية بتأثر بأسى بألم
+بحماس بهدوء بحرقة بانفعال بتهكم بأسف بصراحة""").split())
 _SURNAME_PARTICLES = {"ابن", "بن", "ايت", "ابو", "ولد", "بو", "اولاد", "ال"}
 
 
@@ -1081,9 +1087,13 @@ def _with_gender(doc: Document, attribution: Attribution | None) -> Attribution 
     A continuation's own first word counts; for a named speaker, the verb nearest the words."""
     if attribution is None:
         return None
-    own = _gendered_words(doc, doc.to_norm(attribution.start), doc.to_norm(attribution.end))
+    nlo, nhi = doc.to_norm(attribution.start), doc.to_norm(attribution.end)
+    own = _gendered_words(doc, nlo, nhi)
     if own:
         attribution.gender = own[0][2] if attribution.follow == "last" else own[-1][2]
+    else:  # «...»، تتابع المتحدثة: a verb only read after a quotation
+        verb = _AFTER.match(doc.norm, nlo, nhi)
+        attribution.gender = verb and _form_gender(verb.group("w").removeprefix("و"))
     return attribution
 
 
