@@ -897,3 +897,14 @@ def test_a_continuation_goes_to_whom_its_verb_showed_of_that_gender(text, names)
 def test_after_the_quotation_a_verb_of_either_gender_and_how_it_was_said(text, names):
     """تتابع after a man's words goes back to the woman; بحسرة، بصوت خافت say how, not who."""
     assert [q.speaker.name for q in _quotes(text)] == names
+
+
+_FAR = ('وقال رئيس الجمعية محمد العلوي إن "السكان يعانون من العزلة منذ سنوات".\n'
+        'ويعيش في الدوار أكثر من ثلاثمائة أسرة. {between}وتعتمد أغلب الأسر على الفلاحة المعيشية. '
+        'ولا توجد في الدوار مدرسة ولا مستوصف منذ عقود طويلة.\n"راسلنا السلطات دون أي جواب".')
+
+
+def test_a_quotation_far_from_its_speaker_is_theirs_when_nobody_else_was_named():
+    assert [q.speaker.name for q in _quotes(_FAR.format(between=""))] == ["محمد العلوي"] * 2
+    other = _FAR.format(between="وزار محمد حصاد الدوار صباح اليوم. ")
+    assert [q.speaker.name for q in _quotes(other) if q.speaker].count("محمد العلوي") == 1

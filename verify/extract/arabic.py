@@ -1173,6 +1173,7 @@ class ArabicRules:
     titled = re.compile(r"(?:تحت\s+(?:شعار|عنوان)|بعنوان|المعنون[ةه]?\s+بـ?|الموسوم[ةه]?\s+بـ?|شعار(?:ها|ه)?"
                         r"|(?<!\S)لـ)\s*[:،,]?\s*$")
     names_keep_context = True
+    carries_over = True  # Arabic features quote their one speaker paragraphs after naming them
 
     def gender(self, speaker: SpeakerRef) -> str | None:
         return speaker_gender(speaker)

@@ -70,6 +70,8 @@ class Rules(Protocol):
     # about a person shows of them ("Sexton then threw up his hands").
     # Optional: ``people(doc, lo, hi) -> list[SpeakerRef]``, the people a sentence names whose
     # gender shows, so that a continuation of that gender may go back to them.
+    # Optional: ``carries_over``, true when a quotation of four words or more that opens its
+    # sentence goes to the last speaker however far back, if nobody else was named since.
     # Optional: ``looks_back(doc, at) -> bool``, whether the sentence opening at ``at``
     # attributes the quotation that ended the sentence before ('"...". هكذا تحدثت فاطمة').
     # Optional: ``titled``, a pattern matching words that end right before a quotation which
@@ -307,6 +309,11 @@ def _quote_units(doc: Document, rules: Rules, state: State, index: int, s_start:
                 speaker = state.last
             elif opens_sentence and words >= 4 and state.subject_sentence == index - 1:
                 speaker = state.subject
+            elif opens_sentence and words >= 4 and getattr(rules, "carries_over", False) \
+                    and state.last is not None and state.spoken[-1].name == state.last.name:
+                # narration since the last speaker named nobody else: a quotation opening its
+                # sentence, however far, is theirs
+                speaker = state.last
             elif words < rules.unattributed_quote_words:
                 if words > 3 or not rules.names_keep_context:
                     boundary = quote.close
