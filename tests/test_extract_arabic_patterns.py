@@ -908,3 +908,8 @@ def test_a_quotation_far_from_its_speaker_is_theirs_when_nobody_else_was_named()
     assert [q.speaker.name for q in _quotes(_FAR.format(between=""))] == ["محمد العلوي"] * 2
     other = _FAR.format(between="وزار محمد حصاد الدوار صباح اليوم. ")
     assert [q.speaker.name for q in _quotes(other) if q.speaker].count("محمد العلوي") == 1
+
+
+def test_words_ascribed_to_someone_are_theirs():
+    text = 'ونسبت الوكالة إلى الوزير قوله إن "الحكومة لن تتراجع عن قرارها مهما كانت الضغوط".'
+    assert _quotes(text)[0].speaker.name == "الوزير"
