@@ -913,3 +913,14 @@ def test_a_quotation_far_from_its_speaker_is_theirs_when_nobody_else_was_named()
 def test_words_ascribed_to_someone_are_theirs():
     text = 'ونسبت الوكالة إلى الوزير قوله إن "الحكومة لن تتراجع عن قرارها مهما كانت الضغوط".'
     assert _quotes(text)[0].speaker.name == "الوزير"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('ولم يتردد الوزير في القول إن "الحكومة ستواجه كل أشكال الفساد بحزم".', "الوزير"),
+    ('ولم تتردد الناشطة سعاد الطاوسي في التأكيد على أن "النساء أول ضحايا الهشاشة في البوادي".', "سعاد الطاوسي"),
+    ('وأكدت مصادر "الأحداث المغربية" أن "التحقيق ما زال جاريا مع المتهمين في القضية".',
+     "مصادر الأحداث المغربية"),
+])
+def test_did_not_hesitate_to_say_and_a_papers_sources(text, name):
+    quotes = _quotes(text)
+    assert [q.speaker.name for q in quotes] == [name]

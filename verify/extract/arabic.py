@@ -98,9 +98,11 @@ _OPINION_OF = re.compile(
     r"\s*,\s*(?:فان|فانه|فانها)" + _E)
 _BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))\s+(?:بقوله|بقولها|بقولهم)"
                         r"\s*[:,]?\s*$")
-# ولم يفت الوزير التأكيد على أن: "did not fail to stress", a verbal noun of speech after the speaker
-_DID_NOT_MISS = re.compile(_B + r"[وف]?لم\s+(?:يفت|تفت|يفوت|تفوت)\s+(?P<np>[^\"]{2,100}?)\s+"
-                           r"(?:التاكيد|الاشاره|التنويه|التذكير|التشديد|الاعلان)\s+(?:علي\s+ان|الي\s+ان|ب?ان)?"
+# ولم يفت الوزير التأكيد على أن: "did not fail to stress", and ولم يتردد الوزير في القول إن "did
+# not hesitate to say": a verbal noun of speech after the speaker
+_DID_NOT_MISS = re.compile(_B + r"[وف]?لم\s+(?:يفت|تفت|يفوت|تفوت|يتردد|تتردد|يتوان|تتوان)\s+(?P<np>[^\"]{2,100}?)"
+                           r"\s+(?:في\s+)?(?:التاكيد|الاشاره|التنويه|التذكير|التشديد|الاعلان|القول|التصريح)"
+                           r"\s+(?:علي\s+ان|الي\s+ان|ب?ان)?"
                            r"\s*[:,]?\s*$")
 # نقلت الوكالة عن الوزير قوله، نسبت إلى الوزير قوله: whom the words are relayed from
 _QAWLUHU = re.compile(_B + r"(?:عن|الي)\s+(?P<np>[^\"]{2,100}?)\s+(?:قوله|قولها|قولهم)\s*[:,]?\s*(?:ان|انه|انها|:)?\s*$")
@@ -228,6 +230,7 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            # kin speak as such (وقال والد الضحية، وقالت والدة الضحية، فاطمة، إن)
            "والد", "والده", "شقيق", "شقيقه", "زوج", "زوجه", "ارمله", "نجل", "نجله"}
 TITLE_WORDS -= _ROLES
+_MARKS = re.compile(r"[\"«»“”]")  # مصادر "الأحداث المغربية": the name without its marks
 _TOKEN = re.compile(r"[^\s,\"]+")  # a quoted name ("سعيدة شريف") is read without its marks
 
 
@@ -412,7 +415,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             if comma == -1 or not _appositive_follows(norm, seg_start, end):
                 break
     surface = doc.orig(start, used)
-    text = lambda span: doc.orig(*span) if span else None  # noqa: E731
+    text = lambda span: " ".join(_MARKS.sub("", doc.orig(*span)).split()) if span else None  # noqa: E731
     if name:
         return SpeakerRef(name=text(name), kind="person", role=text(role), title=text(title),
                           surface=surface)
@@ -1160,6 +1163,7 @@ _THEIR_DOCUMENT = re.compile(r"(?:تدوينه|تغريده|تصريح|تصري�
                              r"\s+(?:له|لها|لهم)" + _E)
 # a headline's or a caption's "Name: "..."": the name alone, then a colon
 _NAME_COLON = re.compile(r"[\s,\-]*(?P<np>(?P<head>[^\s,.:;\"]+)(?:\s+[^\s,.:;\"]+){0,3})\s*:\s*")
+_SOURCES_OF = re.compile(r"(?:^|\s)[وبل]?(?:مصادر|مصدر)\s*$")  # مصادر "الأحداث المغربية": whose sources
 _TO = re.compile(r"(?:^|\s)ل\s*$")  # لـ"الجزيرة": ل written apart before a quoted name
 _QUOTATION = re.compile(r".(?P<words>[^\"“”«»\n]*)")  # from an opening mark to the next mark
 
@@ -1190,9 +1194,9 @@ class ArabicRules:
     def _before(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         norm = doc.norm
-        if _NAMING_NOUN.search(norm, nlo, nhi) or _TO.search(norm, nlo, nhi) \
+        if _NAMING_NOUN.search(norm, nlo, nhi) or (_TO.search(norm, nlo, nhi) or _SOURCES_OF.search(norm, nlo, nhi)) \
                 and len(_QUOTATION.match(doc.text, hi).group("words").split()) <= 3:
-            return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، لـ"الجزيرة": a name, not words said
+            return None  # لصحيفة "كابيتول ليدجر"، معسكر "كي1"، لـ"الجزيرة"، مصادر "الأحداث": a name
         match = _PARTICIPLE.search(norm, nlo, nhi)
         if match:
             agrees = _GENDERED_PARTICIPLE.match(norm, match.start("w"))
