@@ -924,3 +924,12 @@ def test_words_ascribed_to_someone_are_theirs():
 def test_did_not_hesitate_to_say_and_a_papers_sources(text, name):
     quotes = _quotes(text)
     assert [q.speaker.name for q in quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("«عار أن يبقى الأطفال بلا مدرسة»، بهذه العبارة علقت إحدى المدونات على الخبر.", "إحدى المدونات"),
+    ("«عار أن يبقى الأطفال بلا مدرسة»، يعلق أحد المتابعين على الخبر.", "أحد المتابعين"),
+    ("«عار أن يبقى الأطفال بلا مدرسة»، علق علي أنوزلا.", "علي أنوزلا"),
+])
+def test_what_one_comments_on_is_not_who_comments(text, name):
+    assert _quotes(text)[0].speaker.name == name

@@ -1379,6 +1379,10 @@ class ArabicRules:
         end = to.start() if to else match.end("np")  # يقول أحد السكان لـ"الأحداث": not the outlet
         if _LOOKS_BACK.match(doc.norm, nlo):
             end = _object_cut(doc, match.start("np"), end)
+        if "علق" in match.group("w"):  # علقت إحدى المدونات على الخبر: على goes with the verb
+            ala = next((t.start() for t in _TOKEN.finditer(doc.norm, match.start("np"), end)
+                        if t.group() == "علي" and doc.orig(*t.span()).endswith("ى")), end)
+            end = ala if ala > match.start("np") else end
         attribution = _speaker_attribution(doc, match.start("w"), match.start("np"), end, end, True)
         if attribution.follow == "last" and attribution.fallback is None \
                 and not _GOES_ON.match(doc.norm, match.start("w")):
