@@ -933,3 +933,15 @@ def test_did_not_hesitate_to_say_and_a_papers_sources(text, name):
 ])
 def test_what_one_comments_on_is_not_who_comments(text, name):
     assert _quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وأعلنت وزارة الصحة عن تسجيل حالات جديدة. وأوضحت في بلاغ لها أن "الوضع الوبائي ما زال متحكما فيه".',
+     "وزارة الصحة"),
+    ('وأعلن رئيس الجمعية محمد العلوي عن تنظيم وقفة احتجاجية. وأضاف أن "السكان سئموا من الوعود الكاذبة".',
+     "محمد العلوي"),
+])
+def test_a_speech_verb_that_said_nothing_yet_leaves_its_subject_speaking(text, name):
+    """أعلن عن with no أن announces a thing; the bare verb of the next sentence goes on with
+    whoever announced it."""
+    assert _quotes(text)[0].speaker.name == name

@@ -915,9 +915,13 @@ def _narrated_subject(doc: Document, w_start: int) -> SpeakerRef | None:
     if len(tokens) < 3 or not tokens[0].group().startswith("و") or '"' in norm[p_start:start] \
             or _speech_verbs(norm, tokens[1].start(), start - 1) \
             or _speech_verbs(norm, p_start, tokens[0].end()) and tokens[0].group() != "وادلي" \
+            and _INDIRECT_CONN.search(norm, tokens[1].start(), start - 1) \
             or not _known_head(norm, tokens[1].group(), tokens[1].start()):
         return None  # وقال إنه ...: that sentence spoke; وأدلى بصوته: it voted
-    return _named_person(doc, tokens[1].start(), start - 1)
+    # وأعلنت وزارة الصحة عن تسجيل حالات: a speech verb with no أن said nothing yet, its subject
+    # (a body too) goes on
+    spoke = bool(_speech_verbs(norm, p_start, tokens[0].end()))
+    return _named_person(doc, tokens[1].start(), start - 1, office=spoke)
 
 
 def _named_person(doc: Document, start: int, end: int, office: bool = False) -> SpeakerRef | None:
