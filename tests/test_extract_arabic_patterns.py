@@ -945,3 +945,16 @@ def test_a_speech_verb_that_said_nothing_yet_leaves_its_subject_speaking(text, n
     """أعلن عن with no أن announces a thing; the bare verb of the next sentence goes on with
     whoever announced it."""
     assert _quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ('وقالت سعاد إن "الوضع لا يطاق في الحي". وقال رشيد إن "الحل بيد الدولة وحدها". '
+     '«لا أحد يستمع إلينا هنا أبدا»، مضيفة أن الأطفال يعانون.', "سعاد"),
+    ("«لا أحد يستمع إلينا هنا أبدا»، تقول للجريدة فاطمة، ربة بيت.", "فاطمة"),
+    ('"لا أحد يستمع إلينا هنا أبدا"، يؤكد بنبرة غاضبة أحد الشباب.', "أحد الشباب"),
+    ('"لا أحد يستمع إلينا هنا أبدا"، يقول الشاب ذو العشرين عاما.', "الشاب"),
+])
+def test_after_the_quotation_the_speaker_past_what_comes_between(text, name):
+    """A participle agrees with who spoke; whom the words were said to and how they were said
+    stand between the verb and its subject; ذو opens what the subject is like."""
+    assert _quotes(text)[-1].speaker.name == name

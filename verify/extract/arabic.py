@@ -1116,8 +1116,8 @@ def _description(doc: Document, start: int, end: int) -> SpeakerRef | None:
     words = []
     for token in _TOKEN.finditer(doc.norm, start, end):
         word = token.group()
-        if word in _NAME_BREAK or word in _NOT_OBJECT or word in _AUXILIARIES:
-            break
+        if word in _NAME_BREAK or word in _NOT_OBJECT or word in _AUXILIARIES or word in ("ذو", "ذات", "ذي"):
+            break  # الشاب ذو العشرين عاما: the young man
         words.append(token)
     if not 1 <= len(words) <= 3 or not all(_DESCRIPTION_WORD.fullmatch(w.group()) for w in words) \
             or _MANNER.fullmatch(words[0].group()) or _TIME_WORD.match(words[0].group()) \
@@ -1139,6 +1139,36 @@ def _relayed_subject(norm: str, start: int, at: int) -> int | None:
             norm, first.start(), at) or len(norm[first.start():at].split()) > 8:
         return None
     return first.start()
+
+
+_WORD_AT = re.compile(r"\s*([^\s,\"]+)")
+_AFTER_PARTICIPLE = re.compile(r"\s*,?\s*" + _GENDERED_PARTICIPLE.pattern)
+
+
+def _after_subject(doc: Document, match: re.Match) -> tuple[int, int]:
+    """The words that may name the speaker of a verb after a quotation: past the medium the
+    words were said to (تقول للجريدة فاطمة) and how they were said (يؤكد بنبرة غاضبة أحد الشباب),
+    and before what follows them: the medium (يقول أحد السكان لـ"الأحداث"), the object of a verb
+    looking back (هكذا يلخص رئيس الحكومة موقفه), what one comments on (علقت إحدى المدونات على الخبر)."""
+    norm = doc.norm
+    start = match.start("np")
+    to = _TO.search(norm, start, match.end("np"))
+    end = to.start() if to else match.end("np")
+    lead = _WORD_AT.match(norm, start, end)
+    if lead and lead.group(1)[:1] == "ل" and ("ا" + lead.group(1)[1:] in _MEDIA or lead.group(1)[1:] in _MEDIA):
+        start = lead.end()  # للجريدة، لوكالة: whom it was said to
+    lead = _WORD_AT.match(norm, start, end)
+    if lead and lead.group(1) in _HOW:
+        start = lead.end()
+        adjective = _WORD_AT.match(norm, start, end)  # بنبرة غاضبة
+        if adjective and not adjective.group(1).startswith("ال") and not _known_head(norm, adjective.group(1), start):
+            start = adjective.end()
+    if _LOOKS_BACK.match(norm, match.start()):
+        end = _object_cut(doc, start, end)
+    if "علق" in match.group("w"):  # على goes with the verb
+        end = next((t.start() for t in _TOKEN.finditer(norm, start, end) if t.group() == "علي"
+                    and t.start() > start and doc.orig(*t.span()).endswith("ى")), end)
+    return start, end
 
 
 def _object_cut(doc: Document, start: int, end: int) -> int:
@@ -1378,19 +1408,13 @@ class ArabicRules:
         nlo, nhi = doc.to_norm(lo), doc.to_norm(hi)
         match = _AFTER.match(doc.norm, nlo, nhi)
         if not match:
-            return None
-        to = _TO.search(doc.norm, match.start("np"), match.end("np"))
-        end = to.start() if to else match.end("np")  # يقول أحد السكان لـ"الأحداث": not the outlet
-        if _LOOKS_BACK.match(doc.norm, nlo):
-            end = _object_cut(doc, match.start("np"), end)
-        if "علق" in match.group("w"):  # علقت إحدى المدونات على الخبر: على goes with the verb
-            ala = next((t.start() for t in _TOKEN.finditer(doc.norm, match.start("np"), end)
-                        if t.group() == "علي" and doc.orig(*t.span()).endswith("ى")), end)
-            end = ala if ala > match.start("np") else end
-        attribution = _speaker_attribution(doc, match.start("w"), match.start("np"), end, end, True)
+            participle = _AFTER_PARTICIPLE.match(doc.norm, nlo, nhi)  # «...»، مضيفة أن
+            return participle and Attribution(lo, doc.to_orig(nlo, participle.end())[1], follow="last")
+        start, end = _after_subject(doc, match)
+        attribution = _speaker_attribution(doc, match.start("w"), start, end, end, True)
         if attribution.follow == "last" and attribution.fallback is None \
                 and not _GOES_ON.match(doc.norm, match.start("w")):
-            attribution.speaker = _description(doc, match.start("np"), end)
+            attribution.speaker = _description(doc, start, end)
             attribution.follow = None if attribution.speaker else "last"
         if attribution.follow == "last" and match.start("w") == nlo + 1 \
                 and _SHORT_QUOTED.fullmatch(doc.norm, doc.norm.rfind('"', 0, nlo - 1), nlo):
