@@ -958,3 +958,11 @@ def test_after_the_quotation_the_speaker_past_what_comes_between(text, name):
     """A participle agrees with who spoke; whom the words were said to and how they were said
     stand between the verb and its subject; ذو opens what the subject is like."""
     assert _quotes(text)[-1].speaker.name == name
+
+
+def test_a_sentence_naming_its_subject_first_gives_the_next_quotation():
+    text = ("«نحن منسيون هنا، لا أحد يتذكرنا إلا في الانتخابات»، تقول خديجة.\n"
+            "زوجها، الحسين، يعمل في الفلاحة. «المحصول ضاع كله هذه السنة بسبب الفيضانات».\n"
+            "في المقابل، أكد مصدر من العمالة أن «أشغال إصلاح الطريق ستنطلق الأسبوع المقبل».\n"
+            "لكن خديجة لا تصدق هذه الوعود. «سمعنا هذا الكلام مرات كثيرة من قبل ولم يتغير شيء».")
+    assert [q.speaker.name for q in _quotes(text)] == ["خديجة", "الحسين", "مصدر من العمالة", "خديجة"]

@@ -1171,6 +1171,24 @@ def _after_subject(doc: Document, match: re.Match) -> tuple[int, int]:
     return start, end
 
 
+_NOMINAL_OPENER = re.compile(r"\s*(?:(?:و?لكن|اما|ف?حتي)\s+)?")
+
+
+def _named_first(doc: Document, nlo: int, nhi: int) -> SpeakerRef | None:
+    """The person a sentence opens with by given name, before its verb (لكن خديجة لا تصدق هذه
+    الوعود، زوجها، الحسين، يعمل في الفلاحة): Arabic feature writing names its subject first too."""
+    norm = doc.norm
+    at = _NOMINAL_OPENER.match(norm, nlo, nhi).end()
+    tokens = [t.span() for t in _TOKEN.finditer(norm, at, min(nhi, at + 120))]
+    if len(tokens) > 2 and _SUFFIXED.search(norm[slice(*tokens[0])]) and "," in norm[tokens[0][1]:tokens[1][0]]:
+        tokens = tokens[1:]  # زوجها، الحسين: kin, then the name
+    if len(tokens) < 3 or norm[slice(*tokens[0])] not in GIVEN_NAMES or norm[slice(*tokens[0])] == "علي":
+        return None
+    end = max(_name_end(doc, tokens, 0), 1)
+    person = parse_speaker(doc, tokens[0][0], tokens[end - 1][1])
+    return person if isinstance(person, SpeakerRef) and person.kind == "person" else None
+
+
 def _object_cut(doc: Document, start: int, end: int) -> int:
     """Where the subject of a verb that looks back at a quotation ends before its object
     (هكذا يلخص رئيس الحكومة موقفه، بهذه العبارات لخص أحد السكان معاناة الدوار): at a word without
@@ -1485,7 +1503,7 @@ class ArabicRules:
             nhi -= 1  # the sentence's own full stop would open the next one
         if '"' in doc.norm[nlo:nhi] or _speech_verbs(doc.norm, nlo, nhi):
             return None  # who speaks there is the attribution's business
-        person = _opening_subject(doc, nhi) if nhi > nlo else None
+        person = _opening_subject(doc, nhi) or _named_first(doc, nlo, nhi) if nhi > nlo else None
         return person if person is not None and person.kind == "person" and person.name != person.role else None
 
     def people(self, doc: Document, lo: int, hi: int) -> list[SpeakerRef]:
