@@ -966,3 +966,13 @@ def test_a_sentence_naming_its_subject_first_gives_the_next_quotation():
             "في المقابل، أكد مصدر من العمالة أن «أشغال إصلاح الطريق ستنطلق الأسبوع المقبل».\n"
             "لكن خديجة لا تصدق هذه الوعود. «سمعنا هذا الكلام مرات كثيرة من قبل ولم يتغير شيء».")
     assert [q.speaker.name for q in _quotes(text)] == ["خديجة", "الحسين", "مصدر من العمالة", "خديجة"]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('وقالت زوجته فاطمة إن "الشرطة لم تخبرنا بأي شيء عن التحقيق".', "فاطمة", "زوجته"),
+    ('وقال صديقه رشيد إن "الشرطة لم تخبرنا بأي شيء عن التحقيق".', "رشيد", "صديقه"),
+    ('وقال عبد الإله ابن كيران إن "الحزب سيتصدر نتائج الانتخابات المقبلة".', "عبد الإله ابن كيران", None),
+])
+def test_kin_with_a_possessive_name_the_speakers_role(text, name, role):
+    speaker = _quotes(text)[0].speaker
+    assert (speaker.name, speaker.role) == (name, role)

@@ -228,7 +228,8 @@ _ROLES |= {"الناطق", "ناطق", "المتحدث", "متحدث", "رئيس
            "الكاتبه", "المخرج", "المخرجه", "الممثل", "الممثله", "المغني", "المغنيه", "النجم", "النجمه",
            "المراقب", "مراقب", "الملاحظ", "ملاحظ", "الدبلوماسي", "الدبلوماسيه", "دبلوماسي",
            # kin speak as such (وقال والد الضحية، وقالت والدة الضحية، فاطمة، إن)
-           "والد", "والده", "شقيق", "شقيقه", "زوج", "زوجه", "ارمله", "نجل", "نجله"}
+           "والد", "والده", "شقيق", "شقيقه", "زوج", "زوجه", "ارمله", "نجل", "نجله",  # not ابن: ابن كيران
+           "جار", "جاره", "صديق", "صديقه"}
 TITLE_WORDS -= _ROLES
 _MARKS = re.compile(r"[\"«»“”]")  # مصادر "الأحداث المغربية": the name without its marks
 _TOKEN = re.compile(r"[^\s,\"]+")  # a quoted name ("سعيدة شريف") is read without its marks
@@ -625,6 +626,10 @@ def _is_role(word: str, feminine: bool = False) -> bool:
         forms.append(word[:-1])
     if word.endswith(("ها", "هم")) and not word.startswith("ال"):
         forms.append(word[:-2])  # خاطبه رئيسها لحسن الطلفي: its president
+    if word.endswith("هما") and not word.startswith("ال"):
+        forms.append(word[:-3])  # جارهما إبراهيم: their neighbour
+    if word.endswith(("ته", "تها", "تهم")) and not word.startswith("ال"):
+        forms.append(word[:word.rindex("ت")] + "ه")  # زوجته فاطمة: his wife (زوجة)
     return any(f in _ROLES or (f.startswith("ال") and f[2:] in _ROLES)
                or "ال" + f in _ROLES and f not in _ADJECTIVES for f in forms)  # مغني الراب: no article
 
