@@ -976,3 +976,9 @@ def test_a_sentence_naming_its_subject_first_gives_the_next_quotation():
 def test_kin_with_a_possessive_name_the_speakers_role(text, name, role):
     speaker = _quotes(text)[0].speaker
     assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_spokeswoman_for_a_body_is_no_name_of_the_body():
+    text = 'من جهتها، قالت المتحدثة باسم حكومة إقليم كردستان إن "ما يحدث هجوم واسع على الإقليم".'
+    speaker = _quotes(text)[0].speaker
+    assert speaker.name == speaker.role == "المتحدثة باسم حكومة إقليم كردستان"

@@ -515,8 +515,8 @@ def _name_after_office(norm: str, role: tuple[int, int]) -> tuple[tuple[int, int
                 or _is_role(word) or not re.fullmatch(r"[\u0621-\u064a]+", word):
             break
         i -= 1
-    if len(tokens) - i < 2:
-        return role, None
+    if len(tokens) - i < 2 or norm[slice(*tokens[i - 1])] in _BODY_HEADS | _ORG_HEADS | {"باسم"}:
+        return role, None  # المتحدثة باسم حكومة إقليم كردستان: the body's name, not the speaker's
     return (tokens[0][0], tokens[i - 1][1]), (tokens[i][0], tokens[-1][1])
 
 
