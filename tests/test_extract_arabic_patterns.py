@@ -982,3 +982,8 @@ def test_a_spokeswoman_for_a_body_is_no_name_of_the_body():
     text = 'من جهتها، قالت المتحدثة باسم حكومة إقليم كردستان إن "ما يحدث هجوم واسع على الإقليم".'
     speaker = _quotes(text)[0].speaker
     assert speaker.name == speaker.role == "المتحدثة باسم حكومة إقليم كردستان"
+
+
+def test_according_to_a_statement_by_someone_to_a_paper():
+    text = 'وحسب تصريح رئيس الجمعية محمد العلوي لـ"الأحداث المغربية"، فإن "السكان سئموا من الوعود".'
+    assert [q.speaker.name for q in _quotes(text)] == ["محمد العلوي"]
