@@ -987,3 +987,13 @@ def test_a_spokeswoman_for_a_body_is_no_name_of_the_body():
 def test_according_to_a_statement_by_someone_to_a_paper():
     text = 'وحسب تصريح رئيس الجمعية محمد العلوي لـ"الأحداث المغربية"، فإن "السكان سئموا من الوعود".'
     assert [q.speaker.name for q in _quotes(text)] == ["محمد العلوي"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وتوجهت الوزيرة نزهة الوافي إلى أفراد الجالية بالقول: «أنتم سفراء المغرب في الخارج».", "نزهة الوافي"),
+    ('وقالت سعاد إن "الوضع صعب جدا". ثم التفتت إلى جارتها بالقول: «لا أحد يستمع إلينا هنا».', "سعاد"),
+    ("وختم الرئيس كلمته بالقول إن «المغرب سيبقى وفيا لالتزاماته الدولية».", "الرئيس"),
+])
+def test_by_saying_after_any_verb(text, name):
+    """بالقول makes any verb one of speech; the object after the office (كلمته) is no name."""
+    assert _quotes(text)[-1].speaker.name == name

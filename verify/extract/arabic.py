@@ -96,6 +96,7 @@ _RELAY_ANY = re.compile(
 _OPINION_OF = re.compile(
     _B + r"(?P<w>[وف]?(?:بالنسبه|براي|في\s+راي|حسب\s+راي|من\s+وجهه\s+نظر))\s+(?P<np>[^\".:]{2,160}?)"
     r"\s*,\s*(?:فان|فانه|فانها)" + _E)
+_SAYING = re.compile(_B + r"بالقول\s*[:,]?\s*(?:ان|انه|انها|بان)?\s*[:,]?\s*$")
 _BY_SAYING = re.compile(r"(?P<np>(?P<first>[^\s\",.:]+)\s+(?P<last>[^\s\",.:]+))\s+(?:بقوله|بقولها|بقولهم)"
                         r"\s*[:,]?\s*$")
 # ولم يفت الوزير التأكيد على أن: "did not fail to stress", and ولم يتردد الوزير في القول إن "did
@@ -333,6 +334,8 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
         if not tokens:
             break
         head = norm[tokens[0][0]:tokens[0][1]]
+        if len(tokens) > 1 and head.startswith("ال") and _POSSESSED.search(doc.orig(*tokens[1])):
+            tokens, e = tokens[:1], tokens[0][1]  # وختم الرئيس كلمته بالقول: the office, then its object
         if first and head.startswith("ل") and head not in GIVEN_NAMES and not _known_head(norm, head, s):
             return None  # "فقالت لفرانس برس"، "يقول للبدري": whom the words were said to
         if first and head in _HOW:
@@ -358,6 +361,7 @@ def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attributi
             split = _name_start(norm, tokens)
             if split == len(tokens) > 1 and len(tokens) <= 4 and head.startswith("ال") and _is_role(head) \
                     and _bare_name_word(norm[tokens[1][0]:tokens[1][1]]) \
+                    and not _POSSESSED.search(doc.orig(*tokens[1])) \
                     and all(_bare_name_word(w) or w.startswith("ال") and w not in _NOT_OBJECT
                             for w in (norm[a:b] for a, b in tokens[2:])):
                 split = 1  # الوزيرة جميلة المصلي، الرئيس ماكرون: a name no table knows after the office
@@ -1293,6 +1297,12 @@ class ArabicRules:
         if match:
             return _speaker_attribution(doc, match.start(), match.start("np"), match.end("np"),
                                         nhi, True)
+        saying = _SAYING.search(norm, nlo, nhi)
+        if saying and not _speech_verbs(norm, nlo, nhi):  # وتوجه الوزير إلى الحاضرين بالقول:
+            subject = _opening_subject(doc, saying.start())  # whatever the verb, its subject says
+            o_start, o_end = doc.to_orig(saying.start(), nhi)
+            return Attribution(o_start, o_end, speaker=subject, follow=None if subject else "last",
+                               adjacent=True)
         match = _BY_SAYING.search(norm, nlo, nhi)
         if match and not _speech_verbs(norm, nlo, nhi) and match.group("last") not in _BODY_HEADS \
                 and (_known_head(norm, match.group("last"), match.start("last"))
