@@ -997,3 +997,10 @@ def test_according_to_a_statement_by_someone_to_a_paper():
 def test_by_saying_after_any_verb(text, name):
     """بالقول makes any verb one of speech; the object after the office (كلمته) is no name."""
     assert _quotes(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("verb, name", [("وتابع", "رشيد"), ("وتابعت", "سعاد")])
+def test_a_continuation_across_narration_goes_to_the_person_of_its_gender(verb, name):
+    text = ('وقالت سعاد إن "الوضع صعب جدا في الحي".\nويعمل زوجها رشيد في الفلاحة منذ عشرين عاما.\n'
+            f'{verb} "المحصول ضاع كله هذه السنة بسبب الفيضانات".')
+    assert _quotes(text)[-1].speaker.name == name
