@@ -1,6 +1,6 @@
 """The language-independent core: quotes, attributions and statements of one report.
 
-Language modules (arabic.py, english.py) only answer local questions — is there an
+Language packages (``arabic/``, ``english/``) only answer local questions — is there an
 attribution just before or after this quotation, where is reported speech without marks —
 and this module decides what becomes a statement, carries speakers over from sentence to
 sentence (participles, pronouns, ``those media``) and keeps offsets into the report text.
