@@ -10,13 +10,16 @@ those changes and measured on arrival (recall 37/40, speaker 24/37);
 measured on arrival 43/45, 34/43; tuned on from session 13, so heldout4 takes its place as the
 honest figure for text the rules have never seen.
 ``arabic_quotes_heldout4.jsonl`` (67 quotes in 24 articles) was annotated in session 13 from the
-text alone and measured on arrival (recall 60/67, speaker 32/60); no rule is tuned on it.
+text alone and measured on arrival (recall 60/67, speaker 32/60).
 ``arabic_quotes_heldout5.jsonl`` (55 quotes in 33 articles) was annotated in session 13 from the
-text alone and measured on arrival after that session's rule changes (recall 48/55, speaker
-26/48); no rule is tuned on it, and its floor is that on-arrival count.
-The gap between a set on
-arrival and after tuning is how far the rules generalise. The floors are the counts measured
-when the rules last changed (for heldout4, on arrival): a change that loses quotes or speakers
+text alone and measured on arrival after that session's first round of rule changes (recall
+48/55, speaker 26/48). No rule was tuned on either, and nobody who wrote rules read them; the
+error classes their annotators reported (not the sentences) were known when the third round
+was briefed (speech verbs after the quotation, speakers carried over, relayed sources). At
+the end of session 13: heldout4 64/67, 39/64; heldout5 48/55, 29/48 — about 60% right
+speakers on text the rules have never seen, against 98-100% on the sets they were tuned on.
+The gap between a set on arrival and after tuning is how far the rules generalise. The floors
+are the counts measured when the rules last changed: a change that loses quotes or speakers
 fails here."""
 
 import json
@@ -41,8 +44,8 @@ FLOORS = {  # (gold, found, right speaker) as measured
     "heldout": (78, 78, 77),
     "heldout2": (40, 39, 38),
     "heldout3": (45, 45, 45),
-    "heldout4": (67, 60, 32),
-    "heldout5": (55, 48, 26),
+    "heldout4": (67, 64, 39),
+    "heldout5": (55, 48, 29),
 }
 
 
