@@ -688,3 +688,10 @@ def test_a_pronoun_closing_a_participle_phrase_is_the_speaker():
     text = ('Ben Carson addressed his concerns in another interview with "The View," remarking from New '
             'Hampshire he did not feel “this is a very difficult investigation.”')
     assert _quotes(text)[-1].speaker.name == "Ben Carson"
+
+
+def test_a_quotation_ending_in_a_quoted_phrase_keeps_the_speaker_after_it():
+    # ''...'Fox and Friends,''' : the inner quotation's closing mark sits before the attribution
+    text = ("Mr. Conant said the network had changed. ''I remember when the madrassa story first "
+            "appeared on 'Fox and Friends,''' said Tommy Vietor, a former spokesman for Mr. Obama.")
+    assert [q.speaker.name for q in _quotes(text)][-1] == "Tommy Vietor"

@@ -181,6 +181,8 @@ class EnglishRules:
 
     def after(self, doc: Document, lo: int, hi: int) -> Attribution | None:
         text = doc.text
+        if text.startswith("'", lo) and text[lo - 2:lo] == "''":
+            lo += 1  # "... 'Fox and Friends,''' said Tommy Vietor": the inner quotation's mark is left over
         for pattern in (_AFTER_DASH, _AFTER_ACCORDING, _AFTER_INVERTED, _AFTER_DIRECT, _AFTER_NAMED,
                         _AFTER_DESCRIBED, _AFTER_APPOSED, _POST_GENERIC):
             match = pattern.match(text, lo, hi)
