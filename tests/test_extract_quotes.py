@@ -37,6 +37,12 @@ def test_a_quote_spanning_sentences_stays_in_one_sentence():
     assert len(split_sentences(text)) == 2
 
 
+def test_mixed_up_marks_still_make_two_quotations():
+    text = '“We came here to win," Cummings said on Tuesday. "And we will not stop now.”'
+    assert _inner(text) == ["We came here to win,", "And we will not stop now."]
+    assert [s.speaker.name for s in extract(text, language="en") if s.kind == "quote"] == ["Cummings"] * 2
+
+
 def test_a_question_keeps_its_speaker_named_with_an_apposition_after_it():
     text = "The crowd was angry. “Why should we pay for their mistakes?” Miller, a retired worker, said."
     assert len(split_sentences(text)) == 2

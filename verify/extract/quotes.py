@@ -65,6 +65,14 @@ def _continued(text: str, hi: int) -> bool:
     return following != "" and following in QUOTE_MARKS
 
 
+def _mixed_pair_follows(text: str, at: int, hi: int, closers: str) -> bool:
+    """Whether the ASCII mark at ``at`` closes a curly quotation because the next two marks are
+    an ASCII one opening and the curly closer: '“We came," he said. "We left.”'."""
+    marks = [m for m in _DOUBLE.finditer(text, at + 1, hi)][:2]
+    return len(marks) == 2 and marks[0].group() == '"' and _opens_like(text, marks[0].start(), 0, hi) \
+        and marks[1].group() in closers
+
+
 def _pair_doubles(text: str, lo: int, hi: int, skip: int = -1) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     opener: int | None = None
@@ -92,8 +100,10 @@ def _pair_doubles(text: str, lo: int, hi: int, skip: int = -1) -> list[QuoteSpan
             continue
         if mark in closers or (closers == '"”“' and mark in '"”') or (
                 mark == '"' and _closes_like(text, at, lo, hi) and text.count('"', opener, hi) % 2
-                and not any(c in text[at:hi] for c in closers)):
-            # the last case: '“فكيف تنكر ... القدم"', a curly or angled quote closed by ASCII
+                and not any(c in text[at:hi] for c in closers)) or (
+                mark == '"' and _closes_like(text, at, lo, hi) and _mixed_pair_follows(text, at, hi, closers)):
+            # '“فكيف تنكر ... القدم"', a curly or angled quote closed by ASCII; and
+            # '“We came," he said. "We left.”', two quotations with the marks mixed up
             span = _span(text, opener, at)
             if span:
                 found.append(span)
