@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 from ...model import SpeakerRef
 from ...normalize import normalize_text

@@ -4,8 +4,8 @@ latter (الأخير), an office's latest holder, a document's author.
 
 from __future__ import annotations
 
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 from ...model import SpeakerRef
 from ...normalize import normalize_text

@@ -6,8 +6,8 @@ speaker at all.
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
+
 from ...model import SpeakerRef
 from ..attribution import Attribution
 from .words import (
