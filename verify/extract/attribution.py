@@ -79,6 +79,8 @@ class Rules(Protocol):
 
 
 _RECALL = 8  # how many earlier people a gendered pronoun may reach back to
+
+
 @dataclass
 class State:
     """What earlier sentences tell later ones: the last speaker, the last person, referents."""
@@ -140,7 +142,7 @@ class State:
 
     def meet(self, speaker: SpeakerRef) -> None:
         """A named person the narration turns to: whom a later "he" most likely means."""
-        gender = self.gender_of(speaker) or self.gender_known(speaker)
+        gender = self._gender(speaker)
         if gender:
             self.genders[speaker.name] = gender
             full = next((p for p in reversed(self.people) if " " in p.name and " " not in speaker.name

@@ -384,15 +384,6 @@ def _named_first(doc: Document, nlo: int, nhi: int) -> SpeakerRef | None:
     return person if isinstance(person, SpeakerRef) and person.kind == "person" else None
 
 
-def _subject_span(doc: Document, start: int, at: int) -> tuple[int, int]:
-    """The words after a speech verb ending at ``start`` that may name its speaker."""
-    norm = doc.norm
-    stops = [i for i in (norm.find(c, start, at) for c in '".') if i != -1]
-    stop = min(stops + [at])
-    connector = _connector(doc, start, stop)
-    return start, connector.start() if connector else stop
-
-
 _TO = re.compile(r"(?:^|\s)ل\s*$")  # لـ"الجزيرة": ل written apart before a quoted name
 
 
