@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from ..normalize import normalize
 
-__all__ = ["Document"]
+__all__ = ["Document", "trim_span"]
 
 
 class Document:
@@ -42,3 +42,13 @@ class Document:
     def orig(self, nstart: int, nend: int) -> str:
         start, end = self.to_orig(nstart, nend)
         return self.text[start:end]
+
+
+def trim_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    """``[start, end)`` without the ``chars`` at either end: the punctuation and spaces that
+    surround a speaker's words in the attribution."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end

@@ -9,7 +9,7 @@ import re
 from ...model import SpeakerRef
 from ...normalize import normalize_text
 from ..attribution import Attribution
-from ..document import Document
+from ..document import Document, trim_span
 from ..gazetteer import gazetteer
 from .words import (
     GIVEN_NAMES,
@@ -72,12 +72,7 @@ _TOKEN = re.compile(r"[^\s,\"]+")  # a quoted name ("سعيدة شريف") is re
 
 
 def _strip_np(doc: Document, start: int, end: int) -> tuple[int, int]:
-    norm = doc.norm
-    while start < end and norm[start] in " ,:;\"\u00a0":
-        start += 1
-    while end > start and norm[end - 1] in " ,:;\"\u00a0":
-        end -= 1
-    return start, end
+    return trim_span(doc.norm, start, end, " ,:;\"\u00a0")
 
 
 def parse_speaker(doc: Document, start: int, end: int) -> SpeakerRef | Attribution | None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...model import SpeakerRef
 from ..attribution import Attribution
+from ..document import trim_span
 from .words import (
     TITLE_WORDS,
     _ANON,
@@ -102,18 +103,10 @@ _ROLE_APPOSITION = re.compile(r"(?:a|an|the|his|her|its|their|former|then|now|on
                               r"[A-Z][\w’'.-]*(?:’s|'s)?)\b")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,:;\n":
-        start += 1
-    while end > start and text[end - 1] in " ,:;\n":
-        end -= 1
-    return start, end
-
-
 def parse_speaker(text: str, start: int, end: int) -> SpeakerRef | Attribution | None:
     """Read a speaker out of ``text[start:end]``: a name with title and role, a pronoun, an
     anonymous source, a medium or an organisation. None when it names nobody."""
-    start, end = _trim(text, start, end)
+    start, end = trim_span(text, start, end, " ,:;\n")
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
